@@ -1,0 +1,104 @@
+using Microsoft.CodeAnalysis;
+
+namespace IotHubGuard.Analyzers;
+
+/// <summary>
+/// The SDK and MQTTnet symbols the rules need, resolved once per compilation.
+/// <see cref="IsRelevant"/> is false for projects that reference neither library: analyzers then register nothing.
+/// </summary>
+internal sealed class KnownSymbols
+{
+    private const string Sdk = "Microsoft.Azure.Devices.Client.";
+
+    private KnownSymbols(Compilation compilation)
+    {
+        Compilation = compilation;
+        TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+
+        DeviceClient = compilation.GetTypeByMetadataName(Sdk + "DeviceClient");
+        ModuleClient = compilation.GetTypeByMetadataName(Sdk + "ModuleClient");
+        ClientOptions = compilation.GetTypeByMetadataName(Sdk + "ClientOptions");
+        MqttTransportSettings = compilation.GetTypeByMetadataName(Sdk + "Transport.Mqtt.MqttTransportSettings");
+        AmqpTransportSettings = compilation.GetTypeByMetadataName(Sdk + "AmqpTransportSettings");
+        IRetryPolicy = compilation.GetTypeByMetadataName(Sdk + "IRetryPolicy");
+        NoRetry = compilation.GetTypeByMetadataName(Sdk + "NoRetry");
+        RetryPolicyType = compilation.GetTypeByMetadataName(Sdk + "RetryPolicyType");
+        ExponentialBackoff = compilation.GetTypeByMetadataName(Sdk + "ExponentialBackoff");
+        IAuthenticationMethod = compilation.GetTypeByMetadataName(Sdk + "IAuthenticationMethod");
+        DeviceAuthenticationWithToken = compilation.GetTypeByMetadataName(Sdk + "DeviceAuthenticationWithToken");
+        ModuleAuthenticationWithToken = compilation.GetTypeByMetadataName(Sdk + "ModuleAuthenticationWithToken");
+        AuthenticationWithTokenRefresh = compilation.GetTypeByMetadataName(Sdk + "AuthenticationWithTokenRefresh");
+        DeviceAuthenticationWithTokenRefresh = compilation.GetTypeByMetadataName(Sdk + "DeviceAuthenticationWithTokenRefresh");
+        ModuleAuthenticationWithTokenRefresh = compilation.GetTypeByMetadataName(Sdk + "ModuleAuthenticationWithTokenRefresh");
+        DeviceAuthenticationWithRegistrySymmetricKey = compilation.GetTypeByMetadataName(Sdk + "DeviceAuthenticationWithRegistrySymmetricKey");
+        ModuleAuthenticationWithRegistrySymmetricKey = compilation.GetTypeByMetadataName(Sdk + "ModuleAuthenticationWithRegistrySymmetricKey");
+        AuthenticationMethodFactory = compilation.GetTypeByMetadataName(Sdk + "AuthenticationMethodFactory");
+        SharedAccessSignatureBuilder = compilation.GetTypeByMetadataName(Sdk + "SharedAccessSignatureBuilder");
+        ConnectionStatusChangesHandler = compilation.GetTypeByMetadataName(Sdk + "ConnectionStatusChangesHandler");
+
+        // MQTTnet 5.x flattened its namespaces; 4.x kept the client types in MQTTnet.Client.
+        MqttClientOptionsBuilder = GetMqttType(compilation, "MqttClientOptionsBuilder");
+        MqttClientOptions = GetMqttType(compilation, "MqttClientOptions");
+        MqttClientWebSocketOptionsBuilder = GetMqttType(compilation, "MqttClientWebSocketOptionsBuilder");
+        MqttClientCredentials = GetMqttType(compilation, "MqttClientCredentials");
+        IMqttClientCredentialsProvider = GetMqttType(compilation, "IMqttClientCredentialsProvider");
+        IMqttClient = GetMqttType(compilation, "IMqttClient");
+        MqttClientExtensions = GetMqttType(compilation, "MqttClientExtensions");
+        DnsEndPoint = compilation.GetTypeByMetadataName("System.Net.DnsEndPoint");
+        Uri = compilation.GetTypeByMetadataName("System.Uri");
+    }
+
+    public Compilation Compilation { get; }
+
+    public INamedTypeSymbol? TimeSpan { get; }
+
+    public INamedTypeSymbol? DeviceClient { get; }
+    public INamedTypeSymbol? ModuleClient { get; }
+    public INamedTypeSymbol? ClientOptions { get; }
+    public INamedTypeSymbol? MqttTransportSettings { get; }
+    public INamedTypeSymbol? AmqpTransportSettings { get; }
+    public INamedTypeSymbol? IRetryPolicy { get; }
+    public INamedTypeSymbol? NoRetry { get; }
+    public INamedTypeSymbol? RetryPolicyType { get; }
+    public INamedTypeSymbol? ExponentialBackoff { get; }
+    public INamedTypeSymbol? IAuthenticationMethod { get; }
+    public INamedTypeSymbol? DeviceAuthenticationWithToken { get; }
+    public INamedTypeSymbol? ModuleAuthenticationWithToken { get; }
+    public INamedTypeSymbol? AuthenticationWithTokenRefresh { get; }
+    public INamedTypeSymbol? DeviceAuthenticationWithTokenRefresh { get; }
+    public INamedTypeSymbol? ModuleAuthenticationWithTokenRefresh { get; }
+    public INamedTypeSymbol? DeviceAuthenticationWithRegistrySymmetricKey { get; }
+    public INamedTypeSymbol? ModuleAuthenticationWithRegistrySymmetricKey { get; }
+    public INamedTypeSymbol? AuthenticationMethodFactory { get; }
+    public INamedTypeSymbol? SharedAccessSignatureBuilder { get; }
+    public INamedTypeSymbol? ConnectionStatusChangesHandler { get; }
+
+    public INamedTypeSymbol? MqttClientOptionsBuilder { get; }
+    public INamedTypeSymbol? MqttClientOptions { get; }
+    public INamedTypeSymbol? MqttClientWebSocketOptionsBuilder { get; }
+    public INamedTypeSymbol? MqttClientCredentials { get; }
+    public INamedTypeSymbol? IMqttClientCredentialsProvider { get; }
+    public INamedTypeSymbol? IMqttClient { get; }
+    public INamedTypeSymbol? MqttClientExtensions { get; }
+    public INamedTypeSymbol? DnsEndPoint { get; }
+    public INamedTypeSymbol? Uri { get; }
+
+    /// <summary>The device SDK is referenced.</summary>
+    public bool HasDeviceSdk => DeviceClient is not null || ModuleClient is not null;
+
+    /// <summary>MQTTnet is referenced.</summary>
+    public bool HasMqttNet => MqttClientOptionsBuilder is not null || MqttClientOptions is not null || IMqttClient is not null;
+
+    /// <summary>Anything to analyze at all.</summary>
+    public bool IsRelevant => HasDeviceSdk || HasMqttNet;
+
+    /// <summary>A <c>DeviceClient</c> or <c>ModuleClient</c> (or a type derived from them).</summary>
+    public bool IsDeviceOrModuleClient(ITypeSymbol? type)
+        => type is not null && (type.InheritsFromOrEquals(DeviceClient) || type.InheritsFromOrEquals(ModuleClient));
+
+    public static KnownSymbols Create(Compilation compilation) => new(compilation);
+
+    private static INamedTypeSymbol? GetMqttType(Compilation compilation, string name)
+        => compilation.GetTypeByMetadataName("MQTTnet." + name)
+        ?? compilation.GetTypeByMetadataName("MQTTnet.Client." + name);
+}
