@@ -1,0 +1,23 @@
+// STAND-IN for Microsoft.Azure.Devices.Client 1.42.3 public API. Used only by IotHubGuard tests and samples; never shipped.
+// Mirrors shared/src/AuthenticationType.cs (Azure/azure-iot-sdk-csharp @ 6097889d), which ships in the separate Microsoft.Azure.Devices.Shared
+// assembly; the stand-in compiles it into the surface assembly (see README.md). Public signatures only; bodies are stand-ins.
+// Note the namespace: Microsoft.Azure.Devices (not .Shared), as in the SDK.
+
+using System.Runtime.Serialization;
+
+namespace Microsoft.Azure.Devices;
+
+public enum AuthenticationType
+{
+    [EnumMember(Value = "sas")]
+    Sas = 0,
+
+    [EnumMember(Value = "selfSigned")]
+    SelfSigned = 1,
+
+    [EnumMember(Value = "certificateAuthority")]
+    CertificateAuthority = 2,
+
+    [EnumMember(Value = "none")]
+    None = 3,
+}

@@ -1,0 +1,12 @@
+// STAND-IN for Microsoft.Azure.Devices.Client 1.42.3 public API. Used only by IotHubGuard tests and samples; never shipped.
+// Mirrors shared/src/TransportFallbackType.cs (Azure/azure-iot-sdk-csharp @ 6097889d), which ships in the separate Microsoft.Azure.Devices.Shared
+// assembly; the stand-in compiles it into the surface assembly (see README.md). Public signatures only; bodies are stand-ins.
+
+namespace Microsoft.Azure.Devices.Shared;
+
+public enum TransportFallbackType
+{
+    TcpWithWebSocketFallback = 0,
+    WebSocketOnly = 1,
+    TcpOnly = 2,
+}
