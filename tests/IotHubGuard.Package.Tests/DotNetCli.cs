@@ -8,14 +8,14 @@ using System.Threading;
 namespace IotHubGuard.Package.Tests;
 
 /// <summary>Runs the dotnet CLI with a hard time limit and no build servers left behind.</summary>
-internal static class DotNetCli
+public static class DotNetCli
 {
     public sealed record Result(int ExitCode, string Output)
     {
         public override string ToString() => $"exit {ExitCode}\n{Output}";
     }
 
-    public static Result Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    internal static Result Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {

@@ -10,7 +10,6 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Simplification;
 
 namespace IotHubGuard.CodeFixes;
@@ -64,19 +63,16 @@ public abstract class ReplaceValueFixProvider : CodeFixProvider
     private static async Task<Document> ReplaceAsync(Document document, Diagnostic diagnostic, int seconds, ValueForm form, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (root is null)
         {
             return document;
         }
 
         var span = diagnostic.Location.SourceSpan;
-        var generator = SyntaxGenerator.GetGenerator(document);
-        var timeSpan = model.Compilation.GetTypeByMetadataName("System.TimeSpan");
         if (form == ValueForm.NoKeepAliveCall)
         {
             var invocation = root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
-            if (invocation?.Expression is not MemberAccessExpressionSyntax memberAccess || timeSpan is null)
+            if (invocation?.Expression is not MemberAccessExpressionSyntax memberAccess)
             {
                 return document;
             }
@@ -84,7 +80,7 @@ public abstract class ReplaceValueFixProvider : CodeFixProvider
             var replacement = invocation
                 .WithExpression(memberAccess.WithName(SyntaxFactory.IdentifierName("WithKeepAlivePeriod").WithTriviaFrom(memberAccess.Name)))
                 .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
-                    SyntaxFactory.Argument(TimeSpanExpression(generator, timeSpan, seconds))))
+                    SyntaxFactory.Argument(TimeSpanExpression(seconds))))
                     .WithTriviaFrom(invocation.ArgumentList));
             return document.WithSyntaxRoot(root.ReplaceNode(invocation, replacement));
         }
@@ -102,20 +98,22 @@ public abstract class ReplaceValueFixProvider : CodeFixProvider
 
         ExpressionSyntax newValue = form == ValueForm.Seconds
             ? SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(seconds))
-            : timeSpan is null ? expression : TimeSpanExpression(generator, timeSpan, seconds);
+            : TimeSpanExpression(seconds);
         return document.WithSyntaxRoot(root.ReplaceNode(expression, newValue.WithTriviaFrom(expression)));
     }
 
     /// <summary><c>TimeSpan.FromMinutes(2)</c>, <c>TimeSpan.FromSeconds(1177)</c>: the most readable unit.</summary>
-    private static ExpressionSyntax TimeSpanExpression(SyntaxGenerator generator, INamedTypeSymbol timeSpan, int seconds)
+    /// <remarks>Written fully qualified and reduced by the simplifier, so it reads <c>TimeSpan</c> where <c>using System;</c> is in scope.</remarks>
+    private static ExpressionSyntax TimeSpanExpression(int seconds)
     {
         var (factory, amount) = seconds % 3600 == 0 ? ("FromHours", seconds / 3600)
             : seconds % 60 == 0 ? ("FromMinutes", seconds / 60)
             : ("FromSeconds", seconds);
-        var call = generator.InvocationExpression(
-            generator.MemberAccessExpression(generator.TypeExpression(timeSpan), factory),
-            generator.LiteralExpression(amount));
-        return ((ExpressionSyntax)call).WithAdditionalAnnotations(Simplifier.Annotation);
+        var type = SyntaxFactory.ParseExpression("global::System.TimeSpan").WithAdditionalAnnotations(Simplifier.Annotation);
+        return SyntaxFactory.InvocationExpression(
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, SyntaxFactory.IdentifierName(factory)),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
+                SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(amount))))));
     }
 
     private static string Describe(int seconds)
