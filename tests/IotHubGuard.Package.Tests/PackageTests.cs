@@ -10,7 +10,7 @@ namespace IotHubGuard.Package.Tests;
 /// The promise "warnings in the IDE, a failing CI build when you ask" tested against the real nupkg,
 /// restored from a folder feed into a fresh consumer project, not against a project reference.
 /// </summary>
-public class PackageTests : IClassFixture<PackedPackageFixture>
+public partial class PackageTests : IClassFixture<PackedPackageFixture>
 {
     private readonly PackedPackageFixture _package;
 
@@ -87,6 +87,6 @@ public class PackageTests : IClassFixture<PackedPackageFixture>
         Assert.Contains(AziotLines(build.Output), l => l.Contains("warning AZIOT302", System.StringComparison.Ordinal));
     }
 
-    private static string[] AziotLines(string output)
+    internal static string[] AziotLines(string output)
         => output.Split('\n').Where(l => Regex.IsMatch(l, @"\b(warning|error) AZIOT\d{3}\b")).Distinct().ToArray();
 }
