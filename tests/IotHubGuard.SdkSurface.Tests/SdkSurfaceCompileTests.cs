@@ -1,8 +1,10 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Surface = IotHubGuard.Testing.SdkSurface;
 
 namespace IotHubGuard.SdkSurface.Tests;
@@ -92,6 +94,50 @@ public class SdkSurfaceCompileTests
         Assert.Equal("Microsoft.Azure.Devices.Client", sdk.Name);
         Assert.Equal(new Version(1, 7, 2, 0), sdk.Version);
         Assert.Equal("31bf3856ad364e35", Convert.ToHexString(sdk.PublicKeyToken.ToArray()).ToLowerInvariant());
+    }
+
+    [Fact]
+    public void GetReference_CanBeCompiledAgainstReferenceAssemblies_ForTestsThatUseThem()
+    {
+        // The .NET SDK running this test ships the reference pack of its runtime next to it.
+        string dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        string packs = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
+        string? refDir = Directory.Exists(packs)
+            ? Directory.GetDirectories(packs)
+                .SelectMany(version => Directory.Exists(Path.Combine(version, "ref")) ? Directory.GetDirectories(Path.Combine(version, "ref")) : Array.Empty<string>())
+                .OrderBy(d => d, StringComparer.Ordinal)
+                .LastOrDefault()
+            : null;
+        Assert.True(refDir != null, $"No Microsoft.NETCore.App.Ref pack under {packs}.");
+        MetadataReference[] referenceAssemblies = Directory.GetFiles(refDir!, "*.dll").Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
+
+        const string code = """
+            using Microsoft.Azure.Devices.Client;
+            using Microsoft.Azure.Devices.Client.Transport.Mqtt;
+            public static class C
+            {
+                public static async System.Threading.Tasks.Task M(string cs)
+                {
+                    await using var client = DeviceClient.CreateFromConnectionString(cs, TransportType.Mqtt);
+                    client.SetRetryPolicy(new NoRetry());
+                    var settings = new MqttTransportSettings(TransportType.Mqtt_Tcp_Only) { KeepAliveInSeconds = 60 };
+                    await client.OpenAsync(System.Threading.CancellationToken.None);
+                }
+            }
+            """;
+        CSharpCompilation Consumer(MetadataReference sdk) => CSharpCompilation.Create(
+            "Consumer",
+            new[] { CSharpSyntaxTree.ParseText(code) },
+            referenceAssemblies.Append(sdk),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        // Built against the runtime, the surface points at System.Private.CoreLib: reference assemblies cannot see it.
+        Assert.Contains(SurfaceHarness.Errors(Consumer(Surface.GetReference())), d => d.Id == "CS0012");
+
+        MetadataReference portable = Surface.GetReference(referenceAssemblies);
+        Assert.Empty(SurfaceHarness.Errors(Consumer(portable)));
+        Assert.Same(portable, Surface.GetReference(referenceAssemblies.Reverse()));
+        Assert.NotSame(Surface.GetReference(), portable);
     }
 
     [Fact]
