@@ -46,16 +46,18 @@ public static class SdkSurface
 
     private static readonly CSharpParseOptions s_parseOptions = new(LanguageVersion.CSharp12);
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> s_runtimeReferences = new(LoadRuntimeReferences);
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> s_runtimeReferences = new(LoadRuntimeReferences);
     private static readonly Lazy<ImmutableArray<SyntaxTree>> s_sources = new(ParseSources);
 
-    private static readonly ConcurrentDictionary<(Version Version, string Informational), Lazy<byte[]>> s_images = new();
-    private static readonly ConcurrentDictionary<(Version Version, string Informational), Lazy<MetadataReference>> s_references = new();
+    // Keyed by (assembly version, informational version, reference set); the reference set is "" for RuntimeReferences.
+    private static readonly ConcurrentDictionary<(Version Version, string Informational, string ReferenceSet), Lazy<byte[]>> s_images = new();
+    private static readonly ConcurrentDictionary<(Version Version, string Informational, string ReferenceSet), Lazy<MetadataReference>> s_references = new();
     private static readonly ConcurrentDictionary<(Version Version, string Informational), Lazy<Assembly>> s_assemblies = new();
 
     /// <summary>
     /// The running runtime's trusted platform assemblies (<c>AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")</c>) as
-    /// metadata references, without any assembly named like the surface's. Built once.
+    /// metadata references, without any assembly named like the surface's (or its Shared/DotNetty companions). Built once;
+    /// every call returns the same list.
     /// </summary>
     public static IEnumerable<MetadataReference> RuntimeReferences => s_runtimeReferences.Value;
 
@@ -63,27 +65,43 @@ public static class SdkSurface
     public static IReadOnlyList<string> SourceFiles => s_sources.Value.Select(t => t.FilePath).ToArray();
 
     /// <summary>
-    /// Compiles the surface into a PE image. <paramref name="assemblyVersion"/> is the AssemblyVersion and
-    /// AssemblyFileVersion ("1.42.3" or "1.42.3.0"); <paramref name="informationalVersion"/> defaults to its first three
-    /// parts ("1.42.3"), which is what the real SDK's build produces for a GA version.
+    /// Compiles the surface into a PE image, against <see cref="RuntimeReferences"/>. <paramref name="assemblyVersion"/> is
+    /// the AssemblyVersion and AssemblyFileVersion ("1.42.3" or "1.42.3.0"); <paramref name="informationalVersion"/>
+    /// defaults to its first three parts ("1.42.3"), which is what the real SDK's build produces for a GA version.
     /// </summary>
     /// <exception cref="ArgumentException">The version is not a valid assembly version.</exception>
     /// <exception cref="InvalidOperationException">The surface does not compile; the message lists the errors.</exception>
-    public static byte[] CompileImage(string assemblyVersion = DefaultAssemblyVersion, string? informationalVersion = null)
+    public static byte[] CompileImage(string assemblyVersion = DefaultAssemblyVersion, string? informationalVersion = null) =>
+        Image(Key(assemblyVersion, informationalVersion), string.Empty, s_runtimeReferences.Value);
+
+    /// <summary>
+    /// Like <see cref="CompileImage(string, string?)"/>, but compiled against <paramref name="compileAgainst"/>, for test
+    /// compilations that do not use <see cref="RuntimeReferences"/>. A surface compiled against the runtime refers to
+    /// System.Private.CoreLib, which a compilation over reference assemblies (e.g. Microsoft.CodeAnalysis.Testing's
+    /// <c>ReferenceAssemblies.Net.Net80</c>) cannot see (CS0012): pass that compilation's framework references here.
+    /// Cached per version and reference set (by the references' display names).
+    /// </summary>
+    public static byte[] CompileImage(IEnumerable<MetadataReference> compileAgainst, string assemblyVersion = DefaultAssemblyVersion, string? informationalVersion = null)
     {
-        var key = Key(assemblyVersion, informationalVersion);
-        return s_images.GetOrAdd(key, k => new Lazy<byte[]>(() => Compile(k.Version, k.Informational))).Value;
+        IReadOnlyList<MetadataReference> references = Framework(compileAgainst);
+        return Image(Key(assemblyVersion, informationalVersion), ReferenceSetKey(references), references);
     }
 
-    /// <summary>A metadata reference to the surface compiled at this version, for compilations and analyzer tests.</summary>
-    public static MetadataReference GetReference(string assemblyVersion = DefaultAssemblyVersion, string? informationalVersion = null)
+    /// <summary>
+    /// A metadata reference to the surface compiled at this version against <see cref="RuntimeReferences"/>; use it
+    /// together with <see cref="RuntimeReferences"/>.
+    /// </summary>
+    public static MetadataReference GetReference(string assemblyVersion = DefaultAssemblyVersion, string? informationalVersion = null) =>
+        Reference(Key(assemblyVersion, informationalVersion), string.Empty, s_runtimeReferences.Value);
+
+    /// <summary>
+    /// A metadata reference to the surface compiled at this version against <paramref name="compileAgainst"/> (the
+    /// framework references of the compilation it will be used in; see <see cref="CompileImage(IEnumerable{MetadataReference}, string, string?)"/>).
+    /// </summary>
+    public static MetadataReference GetReference(IEnumerable<MetadataReference> compileAgainst, string assemblyVersion = DefaultAssemblyVersion, string? informationalVersion = null)
     {
-        var key = Key(assemblyVersion, informationalVersion);
-        return s_references.GetOrAdd(
-            key,
-            k => new Lazy<MetadataReference>(() => MetadataReference.CreateFromImage(
-                CompileImage(assemblyVersion, informationalVersion),
-                filePath: $"{AssemblyName}.{k.Version}.dll"))).Value;
+        IReadOnlyList<MetadataReference> references = Framework(compileAgainst);
+        return Reference(Key(assemblyVersion, informationalVersion), ReferenceSetKey(references), references);
     }
 
     /// <summary>
@@ -98,10 +116,44 @@ public static class SdkSurface
             k => new Lazy<Assembly>(() =>
             {
                 var context = new AssemblyLoadContext($"SdkSurface {k.Version} ({k.Informational})", isCollectible: true);
-                using var image = new MemoryStream(CompileImage(assemblyVersion, informationalVersion), writable: false);
+                using var image = new MemoryStream(Image(k, string.Empty, s_runtimeReferences.Value), writable: false);
                 return context.LoadFromStream(image);
             })).Value;
     }
+
+    private static byte[] Image((Version Version, string Informational) key, string referenceSet, IReadOnlyList<MetadataReference> references) =>
+        s_images.GetOrAdd(
+            (key.Version, key.Informational, referenceSet),
+            k => new Lazy<byte[]>(() => Compile(k.Version, k.Informational, references))).Value;
+
+    private static MetadataReference Reference((Version Version, string Informational) key, string referenceSet, IReadOnlyList<MetadataReference> references) =>
+        s_references.GetOrAdd(
+            (key.Version, key.Informational, referenceSet),
+            k => new Lazy<MetadataReference>(() => MetadataReference.CreateFromImage(
+                Image(key, referenceSet, references),
+                filePath: $"{AssemblyName}.{k.Version}.dll"))).Value;
+
+    private static IReadOnlyList<MetadataReference> Framework(IEnumerable<MetadataReference> compileAgainst)
+    {
+        if (compileAgainst == null)
+        {
+            throw new ArgumentNullException(nameof(compileAgainst));
+        }
+
+        // Never compile the surface against another copy of itself.
+        MetadataReference[] references = compileAgainst
+            .Where(r => !s_excludedRuntimeAssemblies.Contains(Path.GetFileNameWithoutExtension(r.Display ?? string.Empty)))
+            .ToArray();
+        if (references.Length == 0)
+        {
+            throw new ArgumentException("No references to compile the SDK surface against.", nameof(compileAgainst));
+        }
+
+        return references;
+    }
+
+    private static string ReferenceSetKey(IReadOnlyList<MetadataReference> references) =>
+        string.Join("|", references.Select(r => r.Display ?? "?").OrderBy(d => d, StringComparer.Ordinal));
 
     private static (Version Version, string Informational) Key(string assemblyVersion, string? informationalVersion)
     {
@@ -116,7 +168,7 @@ public static class SdkSurface
         return (version, informational);
     }
 
-    private static byte[] Compile(Version version, string informationalVersion)
+    private static byte[] Compile(Version version, string informationalVersion, IReadOnlyList<MetadataReference> references)
     {
         string versionText = version.ToString(4);
         string attributes =
@@ -142,7 +194,7 @@ public static class SdkSurface
         CSharpCompilation compilation = CSharpCompilation.Create(
             AssemblyName,
             s_sources.Value.Add(attributeTree),
-            ReferencePack.Net, // contract assemblies, so consumers compiled against the ref pack bind to it
+            references,
             options);
 
         using var pe = new MemoryStream();
@@ -187,7 +239,7 @@ public static class SdkSurface
         return trees.ToImmutable();
     }
 
-    private static ImmutableArray<MetadataReference> LoadRuntimeReferences()
+    private static IReadOnlyList<MetadataReference> LoadRuntimeReferences()
     {
         string tpa = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string
             ?? throw new InvalidOperationException("The runtime did not provide TRUSTED_PLATFORM_ASSEMBLIES.");
@@ -197,6 +249,6 @@ public static class SdkSurface
             .Distinct(StringComparer.Ordinal)
             .OrderBy(path => path, StringComparer.Ordinal)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToImmutableArray();
+            .ToArray();
     }
 }

@@ -197,7 +197,12 @@ public class TwinCollection : IEnumerable
             case JsonValueKind.String:
                 return element.GetString();
             case JsonValueKind.Number:
-                return element.TryGetInt64(out long l) ? l : element.GetDouble();
+                if (element.TryGetInt64(out long integer))
+                {
+                    return integer;
+                }
+
+                return element.GetDouble();
             case JsonValueKind.True:
                 return true;
             case JsonValueKind.False:

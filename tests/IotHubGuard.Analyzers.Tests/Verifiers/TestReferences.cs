@@ -37,7 +37,7 @@ public static class TestReferences
         var builder = ReferencePack.Net.ToBuilder();
         if (libraries.HasFlag(Libraries.DeviceSdk))
         {
-            builder.Add(SdkSurface.GetReference(sdkVersion, sdkInformationalVersion));
+            builder.Add(SdkSurface.GetReference(ReferencePack.Net, sdkVersion, sdkInformationalVersion));
         }
 
         if (libraries.HasFlag(Libraries.MqttNet))
