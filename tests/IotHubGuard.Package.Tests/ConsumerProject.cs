@@ -11,6 +11,7 @@ internal sealed class ConsumerProject
     public ConsumerProject(PackedPackageFixture package, string name)
     {
         _package = package;
+        ProjectName = name;
         Directory = System.IO.Directory.CreateDirectory(Path.Combine(package.WorkDirectory, name)).FullName;
 
         // Stop MSBuild from walking up into anything that is not this project.
@@ -53,6 +54,8 @@ internal sealed class ConsumerProject
 
     public string Directory { get; }
 
+    public string ProjectName { get; }
+
     public ConsumerProject WithSource(string fileName, string source)
     {
         File.WriteAllText(Path.Combine(Directory, fileName), source);
@@ -63,6 +66,14 @@ internal sealed class ConsumerProject
     {
         File.WriteAllText(Path.Combine(Directory, ".editorconfig"), "root = true\n\n[*.cs]\n" + content);
         return this;
+    }
+
+    /// <summary>Runs <c>dotnet format analyzers</c> for the given rule IDs over the whole project (Fix All).</summary>
+    public DotNetCli.Result Format(params string[] diagnosticIds)
+    {
+        var arguments = new System.Collections.Generic.List<string> { "format", "analyzers", Path.Combine(Directory, ProjectName + ".csproj"), "--severity", "info", "--diagnostics" };
+        arguments.AddRange(diagnosticIds);
+        return DotNetCli.Run(Directory, PackedPackageFixture.CommandTimeout, arguments.ToArray());
     }
 
     public DotNetCli.Result Build()
