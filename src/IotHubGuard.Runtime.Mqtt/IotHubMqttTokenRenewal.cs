@@ -97,6 +97,8 @@ public sealed class IotHubMqttTokenRenewal : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
     private readonly object _lifecycle = new object();
     private CancellationTokenSource? _stop;
+    private CancellationTokenSource? _sleep;
+    private bool _wakeRequested;
     private Task? _loop;
     private volatile bool _renewing;
     private volatile bool _reconnectPending;
@@ -188,9 +190,18 @@ public sealed class IotHubMqttTokenRenewal : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the renewal.</param>
     /// <returns>A task that completes when the client is connected again.</returns>
     /// <exception cref="InvalidOperationException">The client was never connected (it has no options yet).</exception>
+    /// <exception cref="IotHubMqttConnectException">The hub refused the new CONNECT; the helper keeps retrying in the background.</exception>
     public async Task RenewNowAsync(CancellationToken cancellationToken = default)
     {
-        await RenewAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RenewAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Wake(); // a failed reconnect is now pending: let the loop retry it with back-off
+            throw;
+        }
     }
 
     /// <summary>Stops the renewal loop and waits for it; the client stays as it is (disconnect it yourself).</summary>
@@ -255,14 +266,56 @@ public sealed class IotHubMqttTokenRenewal : IAsyncDisposable
                 Raise(RenewalFailed, new IotHubMqttTokenRenewalFailedEventArgs(ex, wait));
             }
 
-            try
-            {
-                await Task.Delay(Clamp(wait), _time, stop).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
+            if (!await SleepAsync(wait, stop).ConfigureAwait(false))
             {
                 return;
             }
+        }
+    }
+
+    // Sleeps until the wait is over or Wake() is called; false when the helper is stopping.
+    private async Task<bool> SleepAsync(TimeSpan wait, CancellationToken stop)
+    {
+        CancellationTokenSource sleep;
+        lock (_lifecycle)
+        {
+            if (_wakeRequested)
+            {
+                _wakeRequested = false;
+                return !stop.IsCancellationRequested;
+            }
+
+            sleep = _sleep = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        }
+
+        try
+        {
+            await Task.Delay(Clamp(wait), _time, sleep.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // woken up, or stopping
+        }
+        finally
+        {
+            lock (_lifecycle)
+            {
+                _sleep = null;
+                _wakeRequested = false;
+            }
+
+            sleep.Dispose();
+        }
+
+        return !stop.IsCancellationRequested;
+    }
+
+    private void Wake()
+    {
+        lock (_lifecycle)
+        {
+            _wakeRequested = true;
+            _sleep?.Cancel();
         }
     }
 
@@ -294,7 +347,12 @@ public sealed class IotHubMqttTokenRenewal : IAsyncDisposable
             using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 connectTimeout.CancelAfter(_operationTimeout);
-                await _client.ConnectAsync(options, connectTimeout.Token).ConfigureAwait(false);
+                // MQTTnet 5 returns a refused CONNACK as a result code instead of throwing.
+                MqttClientConnectResult result = await _client.ConnectAsync(options, connectTimeout.Token).ConfigureAwait(false);
+                if (result.ResultCode != MqttClientConnectResultCode.Success)
+                {
+                    throw new IotHubMqttConnectException(result.ResultCode, result.ReasonString);
+                }
             }
 
             _reconnectPending = false;
