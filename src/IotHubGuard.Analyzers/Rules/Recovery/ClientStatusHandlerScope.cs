@@ -149,6 +149,10 @@ internal static class ClientStatusHandlerScope
                 return Use.Neutral; // the client is (re)stored here.
             case UsingStatementSyntax:
                 return Use.Neutral;
+            case BinaryExpressionSyntax comparison when comparison.IsKind(SyntaxKind.EqualsExpression) || comparison.IsKind(SyntaxKind.NotEqualsExpression):
+                return Use.Neutral; // if (_client != null)
+            case IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax or UnaryPatternSyntax { Pattern: ConstantPatternSyntax } }:
+                return Use.Neutral; // if (_client is null), is not null
             case ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } }:
                 return Use.Neutral;
             case ArgumentSyntax argument when model is not null:

@@ -36,21 +36,38 @@ public sealed class RetryDisabledFixer : CodeFixProvider
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     /// <inheritdoc />
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
         foreach (var diagnostic in context.Diagnostics)
         {
             if (diagnostic.Properties.TryGetValue(RetryDisabledAnalyzer.FormKey, out var form)
-                && form is RetryDisabledAnalyzer.NoRetryCreation or RetryDisabledAnalyzer.ObsoleteProperty)
+                && form is RetryDisabledAnalyzer.NoRetryCreation or RetryDisabledAnalyzer.ObsoleteProperty
+                && CanFix(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true), form))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(Title, ct => FixAsync(context.Document, diagnostic, form, ct), EquivalenceKeys.UseDefaultRetryPolicy),
                     diagnostic);
             }
         }
-
-        return Task.CompletedTask;
     }
+
+    private static bool CanFix(SyntaxNode node, string form)
+        => form == RetryDisabledAnalyzer.NoRetryCreation
+            ? node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not null
+            : ObsoleteAssignment(node) is not null;
+
+    /// <summary>The obsolete assignment, when its value is discarded (a statement, or the body of a void member).</summary>
+    private static AssignmentExpressionSyntax? ObsoleteAssignment(SyntaxNode node)
+        => node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { Left: MemberAccessExpressionSyntax } assignment
+            && (assignment.Parent is ExpressionStatementSyntax || IsVoidExpressionBody(assignment.Parent))
+            ? assignment
+            : null;
 
     private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, string form, CancellationToken cancellationToken)
     {
@@ -99,10 +116,9 @@ public sealed class RetryDisabledFixer : CodeFixProvider
     /// <summary><c>client.RetryPolicy = RetryPolicyType.No_Retry;</c> -> <c>client.SetRetryPolicy(new ExponentialBackoff(…));</c></summary>
     private static SyntaxNode? ReplaceObsoleteAssignment(SyntaxNode root, SyntaxNode node)
     {
-        if (node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is not { Left: MemberAccessExpressionSyntax target } assignment
-            || assignment.Parent is not ExpressionStatementSyntax statement)
+        if (ObsoleteAssignment(node) is not { Left: MemberAccessExpressionSyntax target } assignment)
         {
-            return null;
+            return null; // the assignment's value is used: no statement to replace.
         }
 
         var call = SyntaxFactory.InvocationExpression(
@@ -112,9 +128,14 @@ public sealed class RetryDisabledFixer : CodeFixProvider
                 SyntaxFactory.IdentifierName("SetRetryPolicy")),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
                 SyntaxFactory.Argument(DefaultPolicyExpression()))));
-        var newStatement = statement.WithExpression(call.WithTriviaFrom(assignment));
-        return root.ReplaceNode(statement, newStatement);
+        return root.ReplaceNode(assignment, call.WithTriviaFrom(assignment));
     }
+
+    /// <summary><c>void Configure(DeviceClient c) => c.RetryPolicy = …;</c>: the value of the body is discarded.</summary>
+    private static bool IsVoidExpressionBody(SyntaxNode? node)
+        => node is ArrowExpressionClauseSyntax arrow
+        && (arrow.Parent is MethodDeclarationSyntax { ReturnType: PredefinedTypeSyntax method } && method.Keyword.IsKind(SyntaxKind.VoidKeyword)
+            || arrow.Parent is LocalFunctionStatementSyntax { ReturnType: PredefinedTypeSyntax local } && local.Keyword.IsKind(SyntaxKind.VoidKeyword));
 
     /// <summary>
     /// The default policy with <c>global::</c>-qualified type names, each annotated for the simplifier, so it reads

@@ -111,6 +111,8 @@ public class NoConnectionStatusHandlerAnalyzerTests
                 public void Connect(string cs) => _client = {|AZIOT502:DeviceClient.CreateFromConnectionString(cs)|};
 
                 public Task SendAsync(Message message) => this._client.SendEventAsync(message);
+
+                public bool IsConnected => _client != null && !(_client is null) && _client is not null;
             }
             """;
         await VerifyAnalyzer.VerifyAnalyzerAsync(source, Libraries.DeviceSdk);
@@ -565,6 +567,116 @@ public class NoConnectionStatusHandlerAnalyzerTests
             }
             """;
         await Verify.VerifyCodeFixAsync(source, fixedSource, Libraries.DeviceSdk);
+    }
+
+    [Fact]
+    public async Task Fix_StaticMethod_DoesNotUseAnInstanceLogger()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.Azure.Devices.Client;
+            using Microsoft.Extensions.Logging;
+
+            class Device
+            {
+                private readonly ILogger _logger;
+
+                public Device(ILogger logger) => _logger = logger;
+
+                public static async Task RunAsync(string cs)
+                {
+                    var client = {|AZIOT502:DeviceClient.CreateFromConnectionString(cs)|};
+                    await client.OpenAsync();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading.Tasks;
+            using Microsoft.Azure.Devices.Client;
+            using Microsoft.Extensions.Logging;
+
+            class Device
+            {
+                private readonly ILogger _logger;
+
+                public Device(ILogger logger) => _logger = logger;
+
+                public static async Task RunAsync(string cs)
+                {
+                    var client = DeviceClient.CreateFromConnectionString(cs);
+                    client.SetConnectionStatusChangesHandler(OnConnectionStatusChanged);
+                    await client.OpenAsync();
+                }
+
+                private static void OnConnectionStatusChanged(ConnectionStatus status, ConnectionStatusChangeReason reason)
+                {
+                    // Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed) are terminal: create a new client to reconnect.
+                    System.Console.Error.WriteLine($"IoT Hub connection status changed to {status} ({reason})");
+                }
+            }
+            """;
+        await VerifyWithLoggingAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task Fix_PrimaryConstructorLogger_IsUsedByTheHandlerMethod()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.Azure.Devices.Client;
+            using Microsoft.Extensions.Logging;
+
+            sealed class Worker(ILogger<Worker> logger, string connectionString)
+            {
+                public async Task ExecuteAsync()
+                {
+                    await using var client = {|AZIOT502:DeviceClient.CreateFromConnectionString(connectionString)|};
+                    await client.OpenAsync();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading.Tasks;
+            using Microsoft.Azure.Devices.Client;
+            using Microsoft.Extensions.Logging;
+
+            sealed class Worker(ILogger<Worker> logger, string connectionString)
+            {
+                public async Task ExecuteAsync()
+                {
+                    await using var client = DeviceClient.CreateFromConnectionString(connectionString);
+                    client.SetConnectionStatusChangesHandler(OnConnectionStatusChanged);
+                    await client.OpenAsync();
+                }
+
+                private void OnConnectionStatusChanged(ConnectionStatus status, ConnectionStatusChangeReason reason)
+                {
+                    // Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed) are terminal: create a new client to reconnect.
+                    logger.LogInformation("IoT Hub connection status changed to {Status} ({Reason})", status, reason);
+                }
+            }
+            """;
+        await VerifyWithLoggingAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task NoFix_ForAFieldInitializerOrAnExpressionBody()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.Azure.Devices.Client;
+
+            class Device
+            {
+                private readonly DeviceClient _client = {|AZIOT502:DeviceClient.CreateFromConnectionString("HostName=h.azure-devices.net;DeviceId=d;SharedAccessKey=a2V5")|};
+                private ModuleClient _module;
+
+                public void Connect(string cs) => _module = {|AZIOT502:ModuleClient.CreateFromConnectionString(cs)|};
+
+                public Task SendAsync(Message message) => Task.WhenAll(_client.SendEventAsync(message), _module.SendEventAsync(message));
+            }
+            """;
+        await Verify.VerifyCodeFixAsync(source, source, Libraries.DeviceSdk);
     }
 
     private static async Task VerifyWithLoggingAsync(string source, string fixedSource)

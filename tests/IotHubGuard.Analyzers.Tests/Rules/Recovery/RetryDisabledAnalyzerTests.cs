@@ -359,4 +359,42 @@ public class RetryDisabledAnalyzerTests
             """;
         await Verify.VerifyCodeFixAsync(source, fixedSource, Libraries.DeviceSdk);
     }
+
+    [Fact]
+    public async Task Fix_ObsoletePropertyInAVoidExpressionBody_BecomesSetRetryPolicy()
+    {
+        const string source = """
+            using System;
+            using Microsoft.Azure.Devices.Client;
+
+            static class Legacy
+            {
+                public static void Configure(DeviceClient client) => {|AZIOT501:client.RetryPolicy = RetryPolicyType.No_Retry|};
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using Microsoft.Azure.Devices.Client;
+
+            static class Legacy
+            {
+                public static void Configure(DeviceClient client) => client.SetRetryPolicy(new ExponentialBackoff(int.MaxValue, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100)));
+            }
+            """;
+        await Verify.VerifyCodeFixAsync(source, fixedSource, Libraries.DeviceSdk);
+    }
+
+    [Fact]
+    public async Task NoFix_WhenTheAssignmentsValueIsUsed()
+    {
+        const string source = """
+            using Microsoft.Azure.Devices.Client;
+
+            static class Legacy
+            {
+                public static RetryPolicyType Configure(DeviceClient client) => {|AZIOT501:client.RetryPolicy = RetryPolicyType.No_Retry|};
+            }
+            """;
+        await Verify.VerifyCodeFixAsync(source, source, Libraries.DeviceSdk);
+    }
 }
