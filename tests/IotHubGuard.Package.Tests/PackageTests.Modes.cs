@@ -88,7 +88,7 @@ public partial class PackageTests
     }
 
     [Fact]
-    public void UnknownMode_WarnsOnce_AndKeepsTheCatalogueSeverities()
+    public void UnknownMode_Warns_AndKeepsTheCatalogueSeverities()
     {
         var build = ModeConsumer("TypoModeConsumer", "Strikt").Build();
 
