@@ -23,9 +23,24 @@ public partial class PackageTests : IClassFixture<PackedPackageFixture>
         using var zip = ZipFile.OpenRead(_package.PackagePath!);
         var entries = zip.Entries.Select(e => e.FullName.Replace('\\', '/')).ToArray();
 
-        Assert.Contains("analyzers/dotnet/cs/IotHubGuard.Analyzers.dll", entries);
-        Assert.Contains("analyzers/dotnet/cs/IotHubGuard.CodeFixes.dll", entries);
-        Assert.Contains("README.md", entries);
+        // The exact content, apart from the zip's packaging parts: analyzers, the analysis-mode props (build/ and
+        // buildTransitive/) and the presets they map to (config/).
+        Assert.Equal(
+            new[]
+            {
+                "IotHubGuard.Analyzers.nuspec",
+                "README.md",
+                "analyzers/dotnet/cs/IotHubGuard.Analyzers.dll",
+                "analyzers/dotnet/cs/IotHubGuard.CodeFixes.dll",
+                "build/IotHubGuard.Analyzers.props",
+                "buildTransitive/IotHubGuard.Analyzers.props",
+                "config/IotHubGuard.Default.globalconfig",
+                "config/IotHubGuard.None.globalconfig",
+                "config/IotHubGuard.Strict.globalconfig",
+            },
+            entries.Where(e => e != "[Content_Types].xml" && !e.StartsWith("_rels/", System.StringComparison.Ordinal) && !e.StartsWith("package/", System.StringComparison.Ordinal))
+                .OrderBy(e => e, System.StringComparer.Ordinal)
+                .ToArray());
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", System.StringComparison.Ordinal));
         Assert.Equal(
             new[] { "IotHubGuard.Analyzers.dll", "IotHubGuard.CodeFixes.dll" },

@@ -35,6 +35,7 @@ internal sealed class KnownSymbols
         AuthenticationMethodFactory = compilation.GetTypeByMetadataName(Sdk + "AuthenticationMethodFactory");
         SharedAccessSignatureBuilder = compilation.GetTypeByMetadataName(Sdk + "SharedAccessSignatureBuilder");
         ConnectionStatusChangesHandler = compilation.GetTypeByMetadataName(Sdk + "ConnectionStatusChangesHandler");
+        DeviceSdkAssembly = FindDeviceSdkAssembly(compilation, DeviceClient ?? ModuleClient);
 
         // MQTTnet 5.x flattened its namespaces; 4.x kept the client types in MQTTnet.Client.
         MqttClientOptionsBuilder = GetMqttType(compilation, "MqttClientOptionsBuilder");
@@ -73,6 +74,9 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? SharedAccessSignatureBuilder { get; }
     public INamedTypeSymbol? ConnectionStatusChangesHandler { get; }
 
+    /// <summary>The referenced <c>Microsoft.Azure.Devices.Client</c> assembly (never the compilation's own assembly).</summary>
+    public IAssemblySymbol? DeviceSdkAssembly { get; }
+
     public INamedTypeSymbol? MqttClientOptionsBuilder { get; }
     public INamedTypeSymbol? MqttClientOptions { get; }
     public INamedTypeSymbol? MqttClientWebSocketOptionsBuilder { get; }
@@ -97,6 +101,16 @@ internal sealed class KnownSymbols
         => type is not null && (type.InheritsFromOrEquals(DeviceClient) || type.InheritsFromOrEquals(ModuleClient));
 
     public static KnownSymbols Create(Compilation compilation) => new(compilation);
+
+    private static IAssemblySymbol? FindDeviceSdkAssembly(Compilation compilation, INamedTypeSymbol? client)
+    {
+        var assembly = client?.ContainingAssembly;
+        return assembly is not null
+            && assembly.Identity.Name == SdkVersionDefects.SdkAssemblyName
+            && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly)
+            ? assembly
+            : null;
+    }
 
     private static INamedTypeSymbol? GetMqttType(Compilation compilation, string name)
         => compilation.GetTypeByMetadataName("MQTTnet." + name)

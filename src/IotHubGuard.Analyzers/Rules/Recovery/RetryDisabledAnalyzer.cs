@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace IotHubGuard.Analyzers;
+
+/// <summary>
+/// AZIOT501: automatic reconnection disabled. <c>SetRetryPolicy(new NoRetry())</c>, also through a local or field that
+/// holds only that <c>NoRetry</c>, and the obsolete <c>RetryPolicy = RetryPolicyType.No_Retry</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RetryDisabledAnalyzer : IotHubGuardAnalyzer
+{
+    /// <summary>Diagnostic property telling the fixer which form it is looking at.</summary>
+    public const string FormKey = "RetryDisabledForm";
+
+    /// <summary>A <c>new NoRetry()</c> that reaches <c>SetRetryPolicy</c>.</summary>
+    public const string NoRetryCreation = "NoRetryCreation";
+
+    /// <summary>The obsolete <c>client.RetryPolicy = RetryPolicyType.No_Retry</c>.</summary>
+    public const string ObsoleteProperty = "ObsoleteProperty";
+
+    /// <summary>Creates the analyzer.</summary>
+    public RetryDisabledAnalyzer()
+        : base(Descriptors.RetryDisabled)
+    {
+    }
+
+    private protected override bool IsApplicable(KnownSymbols symbols)
+        => symbols.HasDeviceSdk && (symbols.NoRetry is not null || symbols.RetryPolicyType is not null);
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
+    {
+        if (symbols.NoRetry is not null)
+        {
+            context.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
+        }
+
+        if (symbols.RetryPolicyType is not null && symbols.DeviceClient is not null)
+        {
+            context.RegisterOperationAction(c => AnalyzeObsoleteProperty(c, symbols), OperationKind.SimpleAssignment);
+        }
+    }
+
+    private static void AnalyzeCreation(OperationAnalysisContext context, KnownSymbols symbols)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (!creation.Type.InheritsFromOrEquals(symbols.NoRetry)
+            || !RetryPolicyFlow.ReachesSetRetryPolicy(creation, symbols, context.CancellationToken))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.RetryDisabled,
+            creation.Syntax.GetLocation(),
+            ImmutableDictionary<string, string?>.Empty.Add(FormKey, NoRetryCreation),
+            $"new {creation.Type!.Name}()",
+            "disables automatic reconnection: after the first transient error the client reports Disconnected / Retry_Expired and stays offline"));
+    }
+
+    private static void AnalyzeObsoleteProperty(OperationAnalysisContext context, KnownSymbols symbols)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation { Property: var property }
+            || !property.IsMember(symbols.DeviceClient, "RetryPolicy")
+            || !SymbolEqualityComparer.Default.Equals(property.Type, symbols.RetryPolicyType)
+            || !IsNoRetry(assignment.Value))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.RetryDisabled,
+            assignment.Syntax.GetLocation(),
+            ImmutableDictionary<string, string?>.Empty.Add(FormKey, ObsoleteProperty),
+            "RetryPolicy = RetryPolicyType.No_Retry",
+            "asks for no automatic reconnection through an obsolete property that current SDKs ignore (1.42.x stores it and never reads it), so the code does not say what the client does"));
+    }
+
+    /// <summary><c>RetryPolicyType.No_Retry</c> is 0: the constant, a const, a cast of 0, <c>default</c>.</summary>
+    private static bool IsNoRetry(IOperation value)
+        => value.ConstantValue is { HasValue: true, Value: { } constant }
+        && constant is IConvertible
+        && Convert.ToInt64(constant, CultureInfo.InvariantCulture) == 0;
+}
