@@ -35,6 +35,7 @@ internal sealed class KnownSymbols
         AuthenticationMethodFactory = compilation.GetTypeByMetadataName(Sdk + "AuthenticationMethodFactory");
         SharedAccessSignatureBuilder = compilation.GetTypeByMetadataName(Sdk + "SharedAccessSignatureBuilder");
         ConnectionStatusChangesHandler = compilation.GetTypeByMetadataName(Sdk + "ConnectionStatusChangesHandler");
+        DeviceAuthenticationWithSharedAccessPolicyKey = compilation.GetTypeByMetadataName(Sdk + "DeviceAuthenticationWithSharedAccessPolicyKey");
 
         // MQTTnet 5.x flattened its namespaces; 4.x kept the client types in MQTTnet.Client.
         MqttClientOptionsBuilder = GetMqttType(compilation, "MqttClientOptionsBuilder");
@@ -46,6 +47,12 @@ internal sealed class KnownSymbols
         MqttClientExtensions = GetMqttType(compilation, "MqttClientExtensions");
         DnsEndPoint = compilation.GetTypeByMetadataName("System.Net.DnsEndPoint");
         Uri = compilation.GetTypeByMetadataName("System.Uri");
+        Encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
+        TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+        ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+
+        // The runtime package's MQTTnet credentials provider (IotHubGuard.Runtime.Mqtt), when the project references it.
+        IotHubSasCredentialsProvider = compilation.GetTypeByMetadataName("IotHubGuard.Runtime.Mqtt.IotHubSasCredentialsProvider");
     }
 
     public Compilation Compilation { get; }
@@ -72,6 +79,7 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? AuthenticationMethodFactory { get; }
     public INamedTypeSymbol? SharedAccessSignatureBuilder { get; }
     public INamedTypeSymbol? ConnectionStatusChangesHandler { get; }
+    public INamedTypeSymbol? DeviceAuthenticationWithSharedAccessPolicyKey { get; }
 
     public INamedTypeSymbol? MqttClientOptionsBuilder { get; }
     public INamedTypeSymbol? MqttClientOptions { get; }
@@ -82,6 +90,10 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? MqttClientExtensions { get; }
     public INamedTypeSymbol? DnsEndPoint { get; }
     public INamedTypeSymbol? Uri { get; }
+    public INamedTypeSymbol? Encoding { get; }
+    public INamedTypeSymbol? TaskOfT { get; }
+    public INamedTypeSymbol? ValueTaskOfT { get; }
+    public INamedTypeSymbol? IotHubSasCredentialsProvider { get; }
 
     /// <summary>The device SDK is referenced.</summary>
     public bool HasDeviceSdk => DeviceClient is not null || ModuleClient is not null;
