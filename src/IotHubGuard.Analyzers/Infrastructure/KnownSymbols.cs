@@ -48,6 +48,7 @@ internal sealed class KnownSymbols
         DnsEndPoint = compilation.GetTypeByMetadataName("System.Net.DnsEndPoint");
         Uri = compilation.GetTypeByMetadataName("System.Uri");
         Encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
+        Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
         TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
         ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
 
@@ -91,6 +92,7 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? DnsEndPoint { get; }
     public INamedTypeSymbol? Uri { get; }
     public INamedTypeSymbol? Encoding { get; }
+    public INamedTypeSymbol? Task { get; }
     public INamedTypeSymbol? TaskOfT { get; }
     public INamedTypeSymbol? ValueTaskOfT { get; }
     public INamedTypeSymbol? IotHubSasCredentialsProvider { get; }
