@@ -15,7 +15,7 @@ internal static partial class Descriptors
     public static readonly DiagnosticDescriptor SasLifetimeOutOfRange = Create(
         RuleIds.SasLifetimeOutOfRange,
         "SAS token lifetime or renewal buffer is out of range",
-        "{0} of {1} is outside {2}: {3}",
+        "{0} is {1}, outside {2}: {3}",
         Categories.Authentication,
         DiagnosticSeverity.Warning,
         "The SAS token lifetime and renewal buffer decide when the SDK renews the token. On MQTT every renewal is a reconnect, so very short lifetimes or very large buffers disconnect the device often; a very small buffer lets the token expire before the renewal lands (401003, then 404104). A buffer outside 0..100 or a negative lifetime throws ArgumentOutOfRangeException. Zero means the SDK default (1 h, 15 %).");
