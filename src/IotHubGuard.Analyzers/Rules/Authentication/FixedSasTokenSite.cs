@@ -1,6 +1,6 @@
 namespace IotHubGuard.Analyzers;
 
-/// <summary>Where AZIOT101 was reported; the code fix only handles the first two.</summary>
+/// <summary>Where AZIOT101 was reported (the code fix works differently for each).</summary>
 internal enum FixedSasTokenSite
 {
     /// <summary><c>new DeviceAuthenticationWithToken(…)</c> / <c>new ModuleAuthenticationWithToken(…)</c>.</summary>

@@ -94,9 +94,15 @@ internal sealed class FixPlan
         var shared = new Dictionary<(SyntaxNode Container, string Fingerprint), string>();
         var taken = new HashSet<(SyntaxNode Container, string Name)>();
         var added = new List<(SyntaxNode Container, MemberDeclarationSyntax Member)>();
+        var replaced = new HashSet<SyntaxNode>();
 
         foreach (var plan in plans.OrderBy(p => p.Target.SpanStart))
         {
+            if (!replaced.Add(plan.Target))
+            {
+                continue; // two diagnostics, one edit (a connection string local used by two clients).
+            }
+
             string? name = null;
             if (plan.Generated is { } generated)
             {

@@ -23,8 +23,10 @@ namespace IotHubGuard.CodeFixes;
 /// <c>key</c>/<c>deviceKey</c>… parameter): the SDK's key-based authentication, which mints and renews tokens itself.</item>
 /// <item>Token produced by a call (<c>await tokens.GetSasAsync(id)</c>, <c>GetToken()</c>): a generated
 /// <c>DeviceAuthenticationWithTokenRefresh</c> (or module) subclass whose <c>SafeCreateNewToken</c> makes the call again.</item>
+/// <item>An interpolated <c>SharedAccessSignature={token}</c> connection string whose token is signed from a key in
+/// reach: <c>SharedAccessKey={key}</c>.</item>
 /// </list>
-/// A literal token or a <c>SharedAccessSignature=</c> connection string gets no fix: nothing in the code can renew it.
+/// A literal token, or a token that comes from elsewhere, gets no fix: nothing in the code can renew it.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FixedSasTokenFixer))]
 [Shared]
@@ -61,8 +63,7 @@ public sealed class FixedSasTokenFixer : CodeFixProvider
         public async Task<FixPlan?> PlanAsync(Document document, Diagnostic diagnostic, string? equivalenceKey, CancellationToken cancellationToken)
         {
             if (!diagnostic.Properties.TryGetValue(FixedSasTokenAnalyzer.SiteKey, out var siteText)
-                || !System.Enum.TryParse<FixedSasTokenSite>(siteText, out var site)
-                || site == FixedSasTokenSite.ConnectionString)
+                || !System.Enum.TryParse<FixedSasTokenSite>(siteText, out var site))
             {
                 return null;
             }
@@ -78,6 +79,13 @@ public sealed class FixedSasTokenFixer : CodeFixProvider
             if (node is ArgumentSyntax argumentNode)
             {
                 node = argumentNode.Expression;
+            }
+
+            if (site == FixedSasTokenSite.ConnectionString)
+            {
+                return equivalenceKey == EquivalenceKeys.UseKeyBasedAuthentication && model.GetOperation(node, cancellationToken) is IInvocationOperation create
+                    ? PlanConnectionStringKey(model, create, cancellationToken)
+                    : null;
             }
 
             var (arguments, target) = model.GetOperation(node, cancellationToken) switch
@@ -181,6 +189,106 @@ public sealed class FixedSasTokenFixer : CodeFixProvider
             }
 
             return new FixPlan(title, targetSyntax, _ => replacement);
+        }
+
+        /// <summary>
+        /// <c>$"…;SharedAccessSignature={token}"</c> where the token is signed from a key in reach becomes
+        /// <c>$"…;SharedAccessKey={key}"</c> (with <c>SharedAccessKeyName=</c> for a policy key): the SDK then signs and renews.
+        /// Only interpolated strings, passed directly or through a local assigned once in the same method.
+        /// </summary>
+        private static FixPlan? PlanConnectionStringKey(SemanticModel model, IInvocationOperation create, CancellationToken cancellationToken)
+        {
+            var argument = create.Arguments.FirstOrDefault(a => a.Parameter?.Name == "connectionString");
+            var value = argument is null ? null : ValueFolding.Unwrap(argument.Value);
+            if (value is ILocalReferenceOperation)
+            {
+                value = SingleAssignment.GetSingleValue(value, cancellationToken) is { } single ? ValueFolding.Unwrap(single) : null;
+            }
+
+            if (value is not IInterpolatedStringOperation interpolated || interpolated.Syntax is not InterpolatedStringExpressionSyntax syntax)
+            {
+                return null;
+            }
+
+            var symbols = KnownSymbols.Create(model.Compilation);
+            var contents = syntax.Contents;
+            for (var i = 0; i + 1 < contents.Count; i++)
+            {
+                if (contents[i] is not InterpolatedStringTextSyntax text
+                    || contents[i + 1] is not InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole
+                    || (i + 2 < contents.Count && !(contents[i + 2] is InterpolatedStringTextSyntax next && next.TextToken.ValueText.StartsWith(";", System.StringComparison.Ordinal)))
+                    || !EndsWithSignatureKey(text.TextToken.ValueText, isFirst: i == 0))
+                {
+                    continue;
+                }
+
+                var source = TokenSource.Trace(model.GetOperation(hole.Expression, cancellationToken), symbols, cancellationToken);
+                var position = hole.SpanStart;
+                if (source.Key is null
+                    || !GeneratedSyntax.CanReevaluateAt(source.Key, model, position, cancellationToken)
+                    || (source.KeyName is not null && !GeneratedSyntax.CanReevaluateAt(source.KeyName, model, position, cancellationToken))
+                    || GeneratedSyntax.ExpressionOf(source.Key) is not { } key)
+                {
+                    return null;
+                }
+
+                var keyName = source.KeyName is null ? null : GeneratedSyntax.ExpressionOf(source.KeyName);
+                if (keyName is not null && HasKnownKey(interpolated, "SharedAccessKeyName", cancellationToken))
+                {
+                    return null; // would duplicate a key: the SDK rejects duplicate keys.
+                }
+
+                var cut = ConnectionStringShape.SharedAccessSignatureKey.Length + 1;
+                var prefix = text.TextToken.Text.Substring(0, text.TextToken.Text.Length - cut);
+                var prefixValue = text.TextToken.ValueText.Substring(0, text.TextToken.ValueText.Length - cut);
+                var parts = new List<InterpolatedStringContentSyntax>();
+                if (keyName is LiteralExpressionSyntax { Token.ValueText: var literal } && IsPlainKeyName(literal))
+                {
+                    // A policy name like "device" reads better inline than as {"device"}.
+                    var inline = "SharedAccessKeyName=" + literal + ";SharedAccessKey=";
+                    parts.Add(Text(prefix + inline, prefixValue + inline));
+                }
+                else if (keyName is not null)
+                {
+                    parts.Add(Text(prefix + "SharedAccessKeyName=", prefixValue + "SharedAccessKeyName="));
+                    parts.Add(SyntaxFactory.Interpolation(keyName));
+                    parts.Add(Text(";SharedAccessKey=", ";SharedAccessKey="));
+                }
+                else
+                {
+                    parts.Add(Text(prefix + "SharedAccessKey=", prefixValue + "SharedAccessKey="));
+                }
+
+                parts.Add(hole.WithExpression(key));
+                var replacement = syntax.WithContents(SyntaxFactory.List(contents.Take(i).Concat(parts).Concat(contents.Skip(i + 2))));
+                return new FixPlan($"Use SharedAccessKey={{{key}}} in the connection string (the SDK renews the token)", syntax, _ => replacement);
+            }
+
+            return null;
+
+            static InterpolatedStringTextSyntax Text(string text, string valueText)
+                => SyntaxFactory.InterpolatedStringText(SyntaxFactory.Token(default, SyntaxKind.InterpolatedStringTextToken, text, valueText, default));
+        }
+
+        /// <summary>The SDK's key-name characters (<c>[A-Za-z0-9_\-@.]</c>): safe as text in any string form.</summary>
+        private static bool IsPlainKeyName(string name)
+            => name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) && c < 128 || c is '_' or '-' or '@' or '.');
+
+        private static bool HasKnownKey(IOperation connectionString, string key, CancellationToken cancellationToken)
+            => StringShape.TryGet(connectionString, cancellationToken, out var shape)
+            && ConnectionStringShape.KnownKeys(shape.Text).Any(k => string.Equals(k.Key, key, System.StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>Text that ends with the key <c>SharedAccessSignature=</c> (any case) after a <c>;</c> or at the start of the string.</summary>
+        private static bool EndsWithSignatureKey(string text, bool isFirst)
+        {
+            var key = ConnectionStringShape.SharedAccessSignatureKey + "=";
+            if (!text.EndsWith(key, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            var start = text.Length - key.Length;
+            return start > 0 ? text[start - 1] == ';' : isFirst;
         }
 
         private static FixPlan? PlanTokenRefresh(Site site, TokenSource source, CancellationToken cancellationToken)

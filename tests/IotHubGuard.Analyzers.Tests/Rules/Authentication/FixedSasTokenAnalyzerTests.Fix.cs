@@ -696,4 +696,66 @@ public partial class FixedSasTokenAnalyzerTests
             """;
         await new Verify.Test { TestCode = source, FixedCode = source }.RunAsync();
     }
+
+    [Fact]
+    public async Task KeyBased_ConnectionStringSignedFromAKey_SwitchesToSharedAccessKey()
+    {
+        const string source = """
+            using System;
+            using Microsoft.Azure.Devices.Client;
+
+            static class Sas
+            {
+                public static string Create(string resource, string deviceKey) => "";
+            }
+
+            class Device
+            {
+                DeviceClient Direct(string host, string deviceId, string deviceKey)
+                    => {|AZIOT101:DeviceClient.CreateFromConnectionString($"HostName={host};DeviceId={deviceId};SharedAccessSignature={Sas.Create(host + "/devices/" + deviceId, deviceKey)}", TransportType.Mqtt)|};
+
+                ModuleClient ThroughLocal(string host, string deviceId, string moduleKey)
+                {
+                    var token = new SharedAccessSignatureBuilder { Key = moduleKey, Target = $"{host}/devices/{deviceId}/modules/edge" }.ToSignature();
+                    var connectionString = $"HostName={host};DeviceId={deviceId};ModuleId=edge;sharedaccesssignature={token}";
+                    return {|AZIOT101:ModuleClient.CreateFromConnectionString(connectionString)|};
+                }
+
+                DeviceClient Policy(string host, string deviceId, string policyKey)
+                {
+                    var token = new SharedAccessSignatureBuilder { KeyName = "device", Key = policyKey, Target = host }.ToSignature();
+                    return {|AZIOT101:DeviceClient.CreateFromConnectionString($"HostName={host};SharedAccessSignature={token};DeviceId={deviceId}")|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using Microsoft.Azure.Devices.Client;
+
+            static class Sas
+            {
+                public static string Create(string resource, string deviceKey) => "";
+            }
+
+            class Device
+            {
+                DeviceClient Direct(string host, string deviceId, string deviceKey)
+                    => DeviceClient.CreateFromConnectionString($"HostName={host};DeviceId={deviceId};SharedAccessKey={deviceKey}", TransportType.Mqtt);
+
+                ModuleClient ThroughLocal(string host, string deviceId, string moduleKey)
+                {
+                    var token = new SharedAccessSignatureBuilder { Key = moduleKey, Target = $"{host}/devices/{deviceId}/modules/edge" }.ToSignature();
+                    var connectionString = $"HostName={host};DeviceId={deviceId};ModuleId=edge;SharedAccessKey={moduleKey}";
+                    return ModuleClient.CreateFromConnectionString(connectionString);
+                }
+
+                DeviceClient Policy(string host, string deviceId, string policyKey)
+                {
+                    var token = new SharedAccessSignatureBuilder { KeyName = "device", Key = policyKey, Target = host }.ToSignature();
+                    return DeviceClient.CreateFromConnectionString($"HostName={host};SharedAccessKeyName=device;SharedAccessKey={policyKey};DeviceId={deviceId}");
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, EquivalenceKeys.UseKeyBasedAuthentication);
+    }
 }
