@@ -758,4 +758,25 @@ public partial class FixedSasTokenAnalyzerTests
             """;
         await VerifyFixAsync(source, fixedSource, EquivalenceKeys.UseKeyBasedAuthentication);
     }
+
+    [Fact]
+    public async Task KeyBased_NotOffered_WhenNoParameterTakesAKey()
+    {
+        // "cacheKey" is not a device key: only the token-refresh fix applies here.
+        const string source = """
+            using Microsoft.Azure.Devices.Client;
+
+            static class TokenCache
+            {
+                public static string Get(string deviceId, string cacheKey) => "";
+            }
+
+            class Device
+            {
+                DeviceClient Connect(string host, string deviceId)
+                    => DeviceClient.Create(host, {|AZIOT101:new DeviceAuthenticationWithToken(deviceId, TokenCache.Get(deviceId, "tokens:" + deviceId))|});
+            }
+            """;
+        await VerifyFixAsync(source, source, EquivalenceKeys.UseKeyBasedAuthentication, fixAllIterations: 0);
+    }
 }
