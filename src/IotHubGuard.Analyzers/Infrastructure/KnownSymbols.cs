@@ -36,6 +36,7 @@ internal sealed class KnownSymbols
         SharedAccessSignatureBuilder = compilation.GetTypeByMetadataName(Sdk + "SharedAccessSignatureBuilder");
         ConnectionStatusChangesHandler = compilation.GetTypeByMetadataName(Sdk + "ConnectionStatusChangesHandler");
         DeviceSdkAssembly = FindDeviceSdkAssembly(compilation, DeviceClient ?? ModuleClient);
+        DeviceAuthenticationWithSharedAccessPolicyKey = compilation.GetTypeByMetadataName(Sdk + "DeviceAuthenticationWithSharedAccessPolicyKey");
 
         // MQTTnet 5.x flattened its namespaces; 4.x kept the client types in MQTTnet.Client.
         MqttClientOptionsBuilder = GetMqttType(compilation, "MqttClientOptionsBuilder");
@@ -47,6 +48,13 @@ internal sealed class KnownSymbols
         MqttClientExtensions = GetMqttType(compilation, "MqttClientExtensions");
         DnsEndPoint = compilation.GetTypeByMetadataName("System.Net.DnsEndPoint");
         Uri = compilation.GetTypeByMetadataName("System.Uri");
+        Encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
+        Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+        TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+        ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+
+        // The runtime package's MQTTnet credentials provider (IotHubGuard.Runtime.Mqtt), when the project references it.
+        IotHubSasCredentialsProvider = compilation.GetTypeByMetadataName("IotHubGuard.Runtime.Mqtt.IotHubSasCredentialsProvider");
     }
 
     public Compilation Compilation { get; }
@@ -73,6 +81,7 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? AuthenticationMethodFactory { get; }
     public INamedTypeSymbol? SharedAccessSignatureBuilder { get; }
     public INamedTypeSymbol? ConnectionStatusChangesHandler { get; }
+    public INamedTypeSymbol? DeviceAuthenticationWithSharedAccessPolicyKey { get; }
 
     /// <summary>The referenced <c>Microsoft.Azure.Devices.Client</c> assembly (never the compilation's own assembly).</summary>
     public IAssemblySymbol? DeviceSdkAssembly { get; }
@@ -86,6 +95,11 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? MqttClientExtensions { get; }
     public INamedTypeSymbol? DnsEndPoint { get; }
     public INamedTypeSymbol? Uri { get; }
+    public INamedTypeSymbol? Encoding { get; }
+    public INamedTypeSymbol? Task { get; }
+    public INamedTypeSymbol? TaskOfT { get; }
+    public INamedTypeSymbol? ValueTaskOfT { get; }
+    public INamedTypeSymbol? IotHubSasCredentialsProvider { get; }
 
     /// <summary>The device SDK is referenced.</summary>
     public bool HasDeviceSdk => DeviceClient is not null || ModuleClient is not null;
