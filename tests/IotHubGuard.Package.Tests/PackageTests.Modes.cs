@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using IotHubGuard.Testing;
 
 namespace IotHubGuard.Package.Tests;
 
@@ -14,6 +13,7 @@ namespace IotHubGuard.Package.Tests;
 public partial class PackageTests
 {
     private const string OldSdkVersion = "1.34.0";
+    private static readonly object s_oldSdkLock = new();
 
     [Fact]
     public void DefaultMode_KeepsTheCatalogueSeverities()
@@ -150,9 +150,7 @@ public partial class PackageTests
             $"  <IotHubGuardAnalysisMode>{mode}</IotHubGuardAnalysisMode>\n  </PropertyGroup>",
             StringComparison.Ordinal));
 
-        var oldSdk = Path.Combine(consumer.Directory, "sdk", "Microsoft.Azure.Devices.Client.dll");
-        Directory.CreateDirectory(Path.GetDirectoryName(oldSdk)!);
-        File.WriteAllBytes(oldSdk, SdkSurface.CompileImage(OldSdkVersion));
+        var oldSdk = OldSdk();
         return consumer.WithSource("Directory.Build.targets", $"""
             <Project>
               <ItemGroup>
@@ -161,5 +159,46 @@ public partial class PackageTests
               </ItemGroup>
             </Project>
             """);
+    }
+
+    /// <summary>
+    /// The SDK surface stand-in built as version 1.34.0 (<c>-p:SdkSurfaceVersion</c>, as its README says), once per run,
+    /// from a copy of its sources in the work folder, so the repository's own build of the surface is left alone.
+    /// </summary>
+    private string OldSdk()
+    {
+        lock (s_oldSdkLock)
+        {
+            var output = Path.Combine(_package.WorkDirectory, "sdk-" + OldSdkVersion);
+            var dll = Path.Combine(output, "Microsoft.Azure.Devices.Client.dll");
+            if (File.Exists(dll))
+            {
+                return dll;
+            }
+
+            var source = Path.Combine(_package.RepositoryRoot, "sdk-surface", "Microsoft.Azure.Devices.Client");
+            var copy = Path.Combine(_package.WorkDirectory, "sdk-surface-" + OldSdkVersion);
+            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(source, file);
+                var top = relative.Split(Path.DirectorySeparatorChar)[0];
+                if (top is "bin" or "obj")
+                {
+                    continue;
+                }
+
+                var target = Path.Combine(copy, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+
+            var build = DotNetCli.Run(
+                copy,
+                PackedPackageFixture.CommandTimeout,
+                "build", "Microsoft.Azure.Devices.Client.Surface.csproj", "-c", "Release", "-o", output,
+                "-p:SdkSurfaceVersion=" + OldSdkVersion, "--disable-build-servers", "-nodeReuse:false");
+            Assert.True(build.ExitCode == 0 && File.Exists(dll), build.ToString());
+            return dll;
+        }
     }
 }

@@ -297,7 +297,7 @@ public class NoConnectionStatusHandlerAnalyzerTests
             }
             """;
         var test = new VerifyAnalyzer.Test(Libraries.DeviceSdk) { TestCode = source };
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleIds.NoConnectionStatusHandler, DiagnosticSeverity.Info)
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("AZIOT502", DiagnosticSeverity.Info)
             .WithSpan(7, 31, 7, 74)
             .WithMessage("DeviceClient 'telemetryClient' is opened or used without SetConnectionStatusChangesHandler: the app cannot see that the hub "
                 + "closed the connection, nor that the client gave up and must be recreated"));

@@ -224,11 +224,11 @@ public class RetryDisabledAnalyzerTests
             }
             """;
         var test = new VerifyAnalyzer.Test(Libraries.DeviceSdk) { TestCode = source };
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleIds.RetryDisabled, DiagnosticSeverity.Warning)
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("AZIOT501", DiagnosticSeverity.Warning)
             .WithSpan(7, 31, 7, 44)
             .WithMessage("new NoRetry() disables automatic reconnection: after the first transient error the client reports Disconnected / Retry_Expired "
                 + "and stays offline; keep the SDK's default ExponentialBackoff so the client reconnects after transient hub errors"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleIds.RetryDisabled, DiagnosticSeverity.Warning)
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("AZIOT501", DiagnosticSeverity.Warning)
             .WithSpan(8, 9, 8, 54)
             .WithMessage("RetryPolicy = RetryPolicyType.No_Retry asks for no automatic reconnection through an obsolete property that current SDKs "
                 + "ignore (1.42.x stores it and never reads it), so the code does not say what the client does; keep the SDK's default "

@@ -25,9 +25,9 @@ public class SdkPreviewOrEndOfLifeAnalyzerTests
         => await VerifyAsync<SdkPreviewOrEndOfLifeAnalyzer>(
             "2.0.0",
             "2.0.0-preview008+c59287211",
-            expected: new DiagnosticResult(RuleIds.SdkPreviewOrEndOfLife, DiagnosticSeverity.Warning).WithArguments(
+            expected: new DiagnosticResult("AZIOT402", DiagnosticSeverity.Warning).WithArguments(
                 "2.0.0-preview008",
-                "an end-of-life build: " + SdkVersionDefects.V2PreviewEndOfLifeReason,
+                "an end-of-life build: the v2 preview line (2.0.0-preview*) was marked end-of-life on 2024-02-17 (azure-iot-sdk-csharp versions.json) and gets no fixes",
                 "1.42.3"));
 
     [Theory]
@@ -37,7 +37,7 @@ public class SdkPreviewOrEndOfLifeAnalyzerTests
         => await VerifyAsync<SdkPreviewOrEndOfLifeAnalyzer>(
             version,
             informational,
-            expected: new DiagnosticResult(RuleIds.SdkPreviewOrEndOfLife, DiagnosticSeverity.Warning).WithArguments(
+            expected: new DiagnosticResult("AZIOT402", DiagnosticSeverity.Warning).WithArguments(
                 informational,
                 "a pre-release build, not a supported release: previews and unreleased branches get no servicing fixes",
                 "1.42.3"));

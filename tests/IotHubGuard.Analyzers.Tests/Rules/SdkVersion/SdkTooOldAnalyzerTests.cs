@@ -8,7 +8,7 @@ namespace IotHubGuard.Analyzers.Tests.Rules.SdkVersion;
 public class SdkTooOldAnalyzerTests
 {
     private static DiagnosticResult Expected(string version, string minimum, string defect)
-        => new DiagnosticResult(RuleIds.SdkTooOld, DiagnosticSeverity.Warning).WithArguments(version, minimum, defect);
+        => new DiagnosticResult("AZIOT401", DiagnosticSeverity.Warning).WithArguments(version, minimum, defect);
 
     [Theory]
     // 1.7.2 is older than 1.17.0 and 1.42.0: versions compare numerically, not as text.
@@ -24,7 +24,7 @@ public class SdkTooOldAnalyzerTests
         var diagnostics = await RunAsync(new SdkTooOldAnalyzer(), version + ".0");
 
         var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal(RuleIds.SdkTooOld, diagnostic.Id);
+        Assert.Equal("AZIOT401", diagnostic.Id);
         Assert.Equal(Location.None, diagnostic.Location);
         var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.StartsWith($"Microsoft.Azure.Devices.Client {version} is older than the minimum 1.42.0; ", message, System.StringComparison.Ordinal);

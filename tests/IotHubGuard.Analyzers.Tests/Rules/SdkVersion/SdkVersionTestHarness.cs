@@ -1,7 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using IotHubGuard.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -35,7 +35,7 @@ internal static class SdkVersionTestHarness
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var test = new CSharpAnalyzerVerifier<TAnalyzer>.Test(Libraries.None, editorConfig) { TestCode = DeviceCode };
-        test.TestState.AdditionalReferences.Add(SdkSurface.GetReference(ReferencePack.Net, version, informationalVersion));
+        test.TestState.AdditionalReferences.AddRange(SdkOnly(version, informationalVersion));
         foreach (var source in extraSources ?? System.Array.Empty<string>())
         {
             test.TestState.Sources.Add(source);
@@ -50,13 +50,17 @@ internal static class SdkVersionTestHarness
         return test.RunAsync(CancellationToken.None);
     }
 
+    /// <summary>Only the SDK stand-in at a version, compiled by <see cref="TestReferences.For"/> for the framework references the verifier already has.</summary>
+    private static IEnumerable<MetadataReference> SdkOnly(string version, string? informationalVersion)
+        => TestReferences.For(Libraries.DeviceSdk, version, informationalVersion).Except(TestReferences.For(Libraries.None));
+
     /// <summary>The diagnostics of one analyzer on <see cref="DeviceCode"/>, with default options, against the SDK at a version.</summary>
     public static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, string version, string? informationalVersion = null)
     {
         var compilation = CSharpCompilation.Create(
             "Device",
             new[] { CSharpSyntaxTree.ParseText(DeviceCode, path: "/Device.cs") },
-            TestReferences.For(Libraries.None).Add(SdkSurface.GetReference(ReferencePack.Net, version, informationalVersion)),
+            TestReferences.For(Libraries.DeviceSdk, version, informationalVersion),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
