@@ -293,6 +293,70 @@ public class SdkSurfaceObjectTests
         }
     }
 
+    // ---- what the SDK accepts, the check must accept --------------------------------------------------------------
+
+    // A startup check that throws on input the SDK accepts stops a working device (AddIotHubGuard fails the host on
+    // ArgumentException). Each string here is accepted by the stand-in's IotHubConnectionStringBuilder.Create, which
+    // parses like the SDK.
+    [Theory]
+    [InlineData("HostName={host};DeviceId=d;SharedAccessKey={key};")]
+    [InlineData("hostname={host};deviceid=d;sharedaccesskey={key}")]
+    [InlineData("HostName={host};;DeviceId=d;SharedAccessKey={key};Unknown=1")]
+    [InlineData("HostName={host};DeviceId=d;ModuleId=m;SharedAccessKey={key};GatewayHostName=edge.local")]
+    [InlineData("HostName={host};DeviceId=d;SharedAccessKeyName=device;SharedAccessKey={key}")]
+    [InlineData("HostName={host};DeviceId=dev:01+a%b_c#d*e?f!g(h)i,j@k$l'm;SharedAccessKey={key}")]
+    [InlineData("HostName=myGateway;DeviceId=d;SharedAccessKey={key}")]
+    [InlineData("HostName={host};DeviceId=d;X509Cert=true")]
+    [InlineData("HostName={host};DeviceId=d;x509=false;SharedAccessKey={key}")]
+    [InlineData("HostName={host};DeviceId=d;SharedAccessSignature={token}")]
+    public void Connection_strings_the_sdk_accepts_do_not_make_the_check_throw(string template)
+    {
+        var now = DateTimeOffset.UtcNow;
+        string token = TestSecrets.Token(Key, now.AddHours(2));
+        string connectionString = template.Replace("{host}", TestSecrets.Host).Replace("{key}", Key).Replace("{token}", token);
+        Assert.NotNull(Sdk.CallStatic(Client + "IotHubConnectionStringBuilder", "Create", connectionString));
+
+        StartupCheckReport report = StartupCheck.Run(new StartupCheckInput { ConnectionString = connectionString, Now = now, CheckSdkVersion = false });
+
+        Assert.Equal(template.Contains("{token}") ? new[] { "AZIOT101" } : Array.Empty<string>(), report.Findings.Select(f => f.RuleId));
+    }
+
+    // Fixed tokens in forms the SDK reads (field names in any case, empty fields, a fractional expiry) used to throw
+    // ArgumentException in the check ("has no 'sr=' field", "not name=value", "not a number of seconds").
+    [Theory]
+    [InlineData("upper-case field names")]
+    [InlineData("trailing '&'")]
+    [InlineData("empty field")]
+    [InlineData("fractional se")]
+    public void Tokens_the_sdk_accepts_are_read_not_refused(string variant)
+    {
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        string token = TestSecrets.Token(Key, now.AddHours(2));
+        token = variant switch
+        {
+            "upper-case field names" => token.Replace(" sr=", " SR=").Replace("&sig=", "&Sig=").Replace("&se=", "&SE="),
+            "trailing '&'" => token + "&",
+            "empty field" => token.Replace("&sig=", "&&sig="),
+            "fractional se" => token + ".5",
+            _ => throw new ArgumentOutOfRangeException(nameof(variant)),
+        };
+        string connectionString = TestSecrets.SasConnectionString(token);
+        Assert.NotNull(Sdk.CallStatic(Client + "IotHubConnectionStringBuilder", "Create", connectionString));
+        Assert.NotNull(CreateClient(TokenAuth(token), null, MqttSettings()));
+
+        foreach (var input in new[]
+        {
+            new StartupCheckInput { ConnectionString = connectionString, Now = now },
+            new StartupCheckInput { AuthenticationMethod = TokenAuth(token), Now = now },
+        })
+        {
+            StartupCheckReport report = StartupCheck.Run(input);
+            Finding finding = Single(report, "AZIOT101", FindingSeverity.Warning);
+            Assert.Contains($"fixed SAS token for {TestSecrets.Host}/devices/{TestSecrets.Device} that expires in 2 h (at {now.AddHours(2).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'})", finding.Message);
+            TestSecrets.AssertNoSecret(report.ToString(), Key, token);
+        }
+    }
+
     // ---- a whole device app's startup ----------------------------------------------------------------------------
 
     [Fact]
