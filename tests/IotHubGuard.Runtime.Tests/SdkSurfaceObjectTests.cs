@@ -171,6 +171,34 @@ public class SdkSurfaceObjectTests
         }
     }
 
+    // The SDK reads the lifetime in whole seconds ((int)TotalSeconds) and 0 means its 1 h default: less than a second,
+    // of either sign, neither throws nor shortens the tokens. It used to be reported as an error ("the SDK throws") or
+    // as a lifetime below the minimum.
+    [Theory]
+    [InlineData(-500, null)]
+    [InlineData(500, null)]
+    [InlineData(-1500, FindingSeverity.Error)]
+    [InlineData(1500, FindingSeverity.Warning)]
+    public void Sub_second_sas_lifetime_is_read_in_whole_seconds_like_the_sdk(int milliseconds, FindingSeverity? severity)
+    {
+        object options = ClientOptions(TimeSpan.FromMilliseconds(milliseconds), 0);
+
+        StartupCheckReport report = Run(new StartupCheckInput { ClientOptions = options, AuthenticationMethod = KeyAuth() });
+
+        if (severity == null)
+        {
+            Assert.Empty(report.Findings);
+            Assert.NotNull(CreateClient(KeyAuth(), options, MqttSettings()));
+            return;
+        }
+
+        Assert.Equal("AZIOT102", Single(report, "AZIOT102", severity.Value).RuleId);
+        if (severity == FindingSeverity.Error)
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => CreateClient(KeyAuth(), options, MqttSettings()));
+        }
+    }
+
     // ---- retry policies (AZIOT501) -----------------------------------------------------------------------------
 
     [Fact]
