@@ -374,7 +374,7 @@ public class SdkSurfaceObjectTests
 
         foreach (var input in new[]
         {
-            new StartupCheckInput { ConnectionString = connectionString, Now = now },
+            new StartupCheckInput { ConnectionString = connectionString, Now = now, CheckSdkVersion = false }, // no SDK object to find it from
             new StartupCheckInput { AuthenticationMethod = TokenAuth(token), Now = now },
         })
         {
