@@ -171,16 +171,24 @@ public static class IotHubSasToken
             return "does not start with '" + Prefix.Trim() + " '.";
         }
 
+        // Read like the SDK reads a fixed token (SharedAccessSignatureParser): empty fields ('&&', a trailing '&') are
+        // skipped and field names are case-insensitive. Being stricter than the SDK would make the startup check
+        // refuse a token the SDK accepts.
         string? resource = null, signature = null, expiry = null, keyName = null;
         foreach (string field in text.Substring(Prefix.Length).Split('&'))
         {
+            if (field.Trim().Length == 0)
+            {
+                continue;
+            }
+
             int eq = field.IndexOf('=');
             if (eq <= 0)
             {
                 return "has a field that is not name=value.";
             }
 
-            string name = field.Substring(0, eq).Trim();
+            string name = field.Substring(0, eq).Trim().ToLowerInvariant();
             string value = field.Substring(eq + 1).Trim();
             switch (name)
             {
@@ -207,13 +215,16 @@ public static class IotHubSasToken
             return "has no 'se=' (expiry) field.";
         }
 
-        if (!long.TryParse(expiry, NumberStyles.None, CultureInfo.InvariantCulture, out long seconds)
+        // Whole seconds as a rule; the SDK also accepts a fraction (it reads se with double.Parse), as some hand-written
+        // token generators produce it.
+        if (!decimal.TryParse(expiry, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal seconds)
             || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
             return "has an 'se=' (expiry) field that is not a number of seconds since 1970-01-01.";
         }
 
-        info = new SasTokenInfo(Uri.UnescapeDataString(resource), DateTimeOffset.FromUnixTimeSeconds(seconds),
+        DateTimeOffset expiresOn = DateTimeOffset.FromUnixTimeSeconds(0).AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
+        info = new SasTokenInfo(Uri.UnescapeDataString(resource), expiresOn,
             string.IsNullOrEmpty(keyName) ? null : Uri.UnescapeDataString(keyName));
         return null;
     }

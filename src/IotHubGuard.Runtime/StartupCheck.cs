@@ -284,9 +284,11 @@ public static class StartupCheck
     private static void CheckSasTimeToLive(Context context, TimeSpan ttl, string source)
     {
         StartupCheckInput input = context.Input;
-        if (ttl == TimeSpan.Zero)
+        if ((long)ttl.TotalSeconds == 0)
         {
-            return; // the SDK default, 1 h
+            // The SDK reads whole seconds ((int)TotalSeconds, truncated) and 0 means its default, 1 h: so does
+            // anything shorter than a second, either sign. Nothing throws and the tokens live 1 h.
+            return;
         }
 
         if (ttl < TimeSpan.Zero)

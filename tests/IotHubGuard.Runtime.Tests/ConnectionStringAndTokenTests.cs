@@ -81,6 +81,27 @@ public class ConnectionStringAndTokenTests
     }
 
     [Fact]
+    public void Parse_reads_tokens_like_the_sdk()
+    {
+        string token = TestSecrets.Token(Key, TestSecrets.Now);
+
+        // Field names in any case, empty fields and a trailing '&' are accepted by the SDK's parser.
+        SasTokenInfo upper = IotHubSasToken.Parse(token.Replace(" sr=", " SR=").Replace("&se=", "&Se=").Replace("&sig=", "&&SIG=") + "&skn=p&");
+        Assert.Equal($"{TestSecrets.Host}/devices/{TestSecrets.Device}", upper.Resource);
+        Assert.Equal(TestSecrets.Now, upper.ExpiresOn);
+        Assert.Equal("p", upper.KeyName);
+
+        // The SDK reads se with double.Parse: a fraction of a second is kept, not refused.
+        Assert.Equal(TestSecrets.Now.AddMilliseconds(250), IotHubSasToken.Parse(token + ".25").ExpiresOn);
+
+        // Still refused: no expiry, a signed or exponent expiry, a field without '='.
+        Assert.False(IotHubSasToken.TryParse(token.Replace("&se=", "&xe="), out _));
+        Assert.False(IotHubSasToken.TryParse(token.Replace("&se=", "&se=-"), out _));
+        Assert.False(IotHubSasToken.TryParse(token + "e3", out _));
+        Assert.False(IotHubSasToken.TryParse(token + "&novalue", out _));
+    }
+
+    [Fact]
     public void Create_rejects_a_bad_key_without_echoing_it()
     {
         ArgumentException ex = Assert.Throws<ArgumentException>(() => IotHubSasToken.Create("r", "not-base64-%%%", TestSecrets.Now));
