@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
@@ -21,10 +23,22 @@ public class AnalyzerCostBenchmarks
     private Workload _workload = null!;
     private CSharpCompilation _compilation = null!;
 
-    [ParamsAllValues]
+    /// <summary>Codebase kinds; <c>IOTHUBGUARD_BENCH_KINDS=device</c> narrows a run.</summary>
+    public static IEnumerable<CodebaseKind> Kinds =>
+        Environment.GetEnvironmentVariable("IOTHUBGUARD_BENCH_KINDS") is { Length: > 0 } value
+            ? value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => Enum.Parse<CodebaseKind>(v, ignoreCase: true)).ToArray()
+            : Enum.GetValues<CodebaseKind>();
+
+    [ParamsSource(nameof(Kinds))]
     public CodebaseKind Codebase { get; set; }
 
-    [Params(100, 1000)]
+    /// <summary>File counts; <c>IOTHUBGUARD_BENCH_FILES=100</c> (comma-separated) narrows a run.</summary>
+    public static IEnumerable<int> FileCounts =>
+        Environment.GetEnvironmentVariable("IOTHUBGUARD_BENCH_FILES") is { Length: > 0 } value
+            ? value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray()
+            : new[] { 100, 1000 };
+
+    [ParamsSource(nameof(FileCounts))]
     public int Files { get; set; }
 
     [GlobalSetup]
@@ -40,7 +54,7 @@ public class AnalyzerCostBenchmarks
     [IterationSetup(Target = nameof(Ca2000))]
     public void IterationSetupCa2000() => _compilation = _workload.CreateCompilation(Scenario.Ca2000);
 
-    [IterationSetup(Targets = new[] { nameof(CompileOnly), nameof(EmptyAnalyzer), nameof(OperationBaseline), nameof(Aziot), nameof(SdkDefaults), nameof(SdkDefaultsAndAziot) })]
+    [IterationSetup(Targets = new[] { nameof(CompileOnly), nameof(EmptyAnalyzer), nameof(OperationBaseline), nameof(SyntaxBaseline), nameof(Aziot), nameof(SdkDefaults), nameof(SdkDefaultsAndAziot) })]
     public void IterationSetup() => _compilation = _workload.CreateCompilation();
 
     [Benchmark(Baseline = true, Description = "compile only")]
@@ -51,6 +65,9 @@ public class AnalyzerCostBenchmarks
 
     [Benchmark(Description = "+ empty operation actions")]
     public int OperationBaseline() => Run(Scenario.OperationBaseline);
+
+    [Benchmark(Description = "+ empty syntax actions")]
+    public int SyntaxBaseline() => Run(Scenario.SyntaxBaseline);
 
     [Benchmark(Description = "+ AZIOT analyzers")]
     public int Aziot() => Run(Scenario.Aziot);
@@ -76,11 +93,13 @@ public class AnalyzerCostBenchmarks
         public Config()
         {
             // Invocations take 0.2–10 s and need a fresh compilation each: one invocation per iteration, no unrolling.
+            // IOTHUBGUARD_BENCH_ITERATIONS=1 makes a smoke run of the harness itself.
+            var iterations = int.TryParse(Environment.GetEnvironmentVariable("IOTHUBGUARD_BENCH_ITERATIONS"), out var n) && n > 0 ? n : 10;
             AddJob(Job.Default
                 .WithStrategy(RunStrategy.Monitoring)
                 .WithLaunchCount(1)
-                .WithWarmupCount(2)
-                .WithIterationCount(10)
+                .WithWarmupCount(iterations >= 10 ? 2 : 1)
+                .WithIterationCount(iterations)
                 .WithInvocationCount(1)
                 .WithUnrollFactor(1));
             AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default);

@@ -46,6 +46,12 @@ public static class Analyzers
     /// </summary>
     public static ImmutableArray<DiagnosticAnalyzer> OperationBaseline { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer());
 
+    /// <summary>
+    /// Registers empty syntax-node actions on invocations and simple assignments: the price of a syntax-first pre-filter
+    /// (what the AZIOT rules would pay if they checked member names before asking for operations).
+    /// </summary>
+    public static ImmutableArray<DiagnosticAnalyzer> SyntaxBaseline { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptySyntaxAnalyzer());
+
     /// <summary>Registers nothing: the analyzer-driver baseline (roslyn-analyzers' PerformanceTests use the same).</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Empty { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
 
@@ -188,5 +194,25 @@ public sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterOperationAction(static _ => { }, OperationKind.Invocation, OperationKind.SimpleAssignment);
+    }
+}
+
+/// <summary>Empty syntax-node actions on invocations and simple assignments.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class EmptySyntaxAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor s_never = new(
+        "EMPTY0003", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(s_never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSyntaxNodeAction(
+            static _ => { },
+            Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression,
+            Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression);
     }
 }

@@ -89,6 +89,10 @@ public static class QuickRunner
         double[] Marginal,
         RunResult FirstRun)
     {
+        public double AllocatedMegabytes { get; init; }
+
+        public double Gen2Collections { get; init; }
+
         /// <summary>Median over rounds of (T(scenario) − T(baseline)) / T(compile only).</summary>
         public double MarginalMedian => Baseline is null ? double.NaN : Median(Marginal);
     }
@@ -138,8 +142,9 @@ public static class QuickRunner
         var scenarios = new List<Scenario> { Scenario.CompileOnly, Scenario.EmptyAnalyzer };
         if (kind == CodebaseKind.Device)
         {
-            // On code without the SDK or MQTTnet, AZIOT registers no operation action: the IOperation baseline says nothing there.
+            // On code without the SDK or MQTTnet, AZIOT registers no action at all: these two baselines say nothing there.
             scenarios.Add(Scenario.OperationBaseline);
+            scenarios.Add(Scenario.SyntaxBaseline);
         }
 
         scenarios.Add(Scenario.Aziot);
@@ -149,6 +154,8 @@ public static class QuickRunner
         }
 
         var times = scenarios.ToDictionary(s => s, _ => new double[options.Runs]);
+        var allocated = scenarios.ToDictionary(s => s, _ => new double[options.Runs]);
+        var gen2 = scenarios.ToDictionary(s => s, _ => new double[options.Runs]);
         var firstRun = new Dictionary<Scenario, RunResult>();
         for (var run = 0; run < options.Runs; run++)
         {
@@ -157,9 +164,13 @@ public static class QuickRunner
                 var scenario = scenarios[(k + run) % scenarios.Count];
                 var compilation = workload.CreateCompilation(scenario);
                 Settle();
+                var bytes = GC.GetTotalAllocatedBytes(precise: false);
+                var collections = GC.CollectionCount(2);
                 var stopwatch = Stopwatch.StartNew();
                 var result = await Workload.RunAsync(scenario, compilation).ConfigureAwait(false);
                 times[scenario][run] = stopwatch.Elapsed.TotalMilliseconds;
+                allocated[scenario][run] = (GC.GetTotalAllocatedBytes(precise: false) - bytes) / 1048576.0;
+                gen2[scenario][run] = GC.CollectionCount(2) - collections;
                 if (run == 0)
                 {
                     Workload.ThrowOnAnalyzerFailure(result, scenario);
@@ -193,7 +204,7 @@ public static class QuickRunner
                 var marginal = baseline is { } b
                     ? times[s].Select((t, r) => (t - times[b][r]) / compile[r]).ToArray()
                     : Array.Empty<double>();
-                return new Row(codebase, s, times[s], baseline, marginal, firstRun[s]);
+                return new Row(codebase, s, times[s], baseline, marginal, firstRun[s]) { AllocatedMegabytes = Median(allocated[s]), Gen2Collections = Median(gen2[s]) };
             })
             .ToList();
         Console.Error.WriteLine($"  {codebase.Name}: {codebase.Files.Count} files, {codebase.Lines:N0} lines, measured in {step.Elapsed.TotalSeconds:0} s");
@@ -243,6 +254,7 @@ public static class QuickRunner
         Scenario.CompileOnly => "compile only",
         Scenario.EmptyAnalyzer => "+ empty analyzer (driver only)",
         Scenario.OperationBaseline => "+ empty operation actions (IOperation only)",
+        Scenario.SyntaxBaseline => "+ empty syntax actions (syntax pre-filter only)",
         Scenario.Aziot => $"+ AZIOT ({Analyzers.Aziot.Length} analyzers)",
         Scenario.Ca2000 => "+ CA2000",
         Scenario.SdkDefaults => $"+ SDK default analyzers ({Analyzers.SdkDefaults.Length} NetAnalyzers)",
@@ -270,7 +282,7 @@ public static class QuickRunner
     {
         var roslyn = typeof(Compilation).Assembly.GetName().Version;
         return $"IotHubGuard analyzer benchmark, quick mode: Roslyn {roslyn}, {Analyzers.Aziot.Length} AZIOT analyzers "
-            + $"({string.Join(", ", Analyzers.Aziot.Select(a => a.GetType().Name))}), CA2000 from NetAnalyzers {Analyzers.NetAnalyzersVersion}; "
+            + $"({string.Join(", ", Analyzers.Aziot.Select(a => a.GetType().Name))}), CA2000 from NetAnalyzers {Analyzers.NetAnalyzersVersion} (built against Roslyn {Analyzers.NetAnalyzersRoslynReference}); "
             + $"{options.Runs} runs; sizes {string.Join(",", options.Sizes)}; seed {options.Seed}";
     }
 
@@ -289,7 +301,15 @@ public static class QuickRunner
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key} ×{g.Count()}")
             .ToArray();
-        return byId.Length == 0 ? "none" : string.Join(", ", byId);
+        var text = byId.Length == 0 ? "none" : string.Join(", ", byId);
+        if (row.Scenario is Scenario.Aziot or Scenario.SdkDefaultsAndAziot)
+        {
+            // The generator's planted violations of rules that exist; "bait:" ones wait for rules still being written.
+            var planted = row.Codebase.Planted.Where(p => p.Key.StartsWith("AZIOT", StringComparison.Ordinal)).Select(p => $"{p.Key} ×{p.Value}").ToArray();
+            text += $" (planted: {(planted.Length == 0 ? "none" : string.Join(", ", planted))})";
+        }
+
+        return text;
     }
 
     private static string Report(Options options, List<Group> groups, TimeSpan elapsed)
@@ -301,8 +321,8 @@ public static class QuickRunner
             + $"{Environment.ProcessorCount} logical CPUs; {RuntimeInformation.FrameworkDescription}; "
             + $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC; total {elapsed.TotalSeconds:0} s.");
         sb.AppendLine();
-        sb.AppendLine("| Codebase | Files | Lines | Scenario | Median ms | Min–max ms | × compile | Marginal cost (% of compile) | Analyzer diagnostics (first run) |");
-        sb.AppendLine("|---|---:|---:|---|---:|---:|---:|---:|---|");
+        sb.AppendLine("| Codebase | Files | Lines | Scenario | Median ms | Min–max ms | × compile | Marginal cost (% of compile) | Allocated MB | Gen2 GCs | Analyzer diagnostics (first run) |");
+        sb.AppendLine("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---|");
         foreach (var group in groups)
         {
             var compileMedian = Median(group.Rows.Single(r => r.Scenario == Scenario.CompileOnly).Milliseconds);
@@ -313,7 +333,7 @@ public static class QuickRunner
                 sb.AppendLine(
                     $"| {group.Codebase.Kind.ToString().ToLowerInvariant()} | {group.Codebase.Files.Count:N0} | {group.Codebase.Lines:N0} | {Label(row.Scenario)} "
                     + $"| {median:N0} | {row.Milliseconds.Min():N0}–{row.Milliseconds.Max():N0} | {median / compileMedian:0.00} | {marginal} "
-                    + $"| {Diagnostics(row, group.CompilerWarnings)} |");
+                    + $"| {row.AllocatedMegabytes:N0} | {row.Gen2Collections:0} | {Diagnostics(row, group.CompilerWarnings)} |");
             }
         }
 
@@ -364,6 +384,29 @@ public static class QuickRunner
         $"| {group.Codebase.Kind.ToString().ToLowerInvariant()} | {group.Codebase.Files.Count:N0} | {analyzers} | {wall} | {marginal} | {callbackMilliseconds:N1} "
         + $"| {callbackMilliseconds / compileMedian * 100:0.00} % | {callbackMilliseconds * 1000 / (group.Codebase.Lines / 1000.0):N0} |";
 
+    /// <summary>
+    /// Met only when the wall-clock cost and the analyzers' own callback time are both under the target and the
+    /// compile-only runs agree well enough to tell; a wall-clock delta within the spread is no evidence either way.
+    /// </summary>
+    private static string Judge(double wall, double own, double noise, double target)
+    {
+        if (wall - noise > target)
+        {
+            return "NOT met";
+        }
+
+        if (noise > target)
+        {
+            return own <= target
+                ? $"not decided by the wall clock (spread ±{noise * 100:0} % > target); the analyzers' own time is under the target"
+                : $"not decided by the wall clock (spread ±{noise * 100:0} % > target); the analyzers' own time is over the target";
+        }
+
+        return wall <= target && own <= target ? "met"
+            : own <= target ? "met within noise"
+            : "NOT met (the analyzers' own time is over the target)";
+    }
+
     private static IEnumerable<string> Verdicts(List<Group> groups)
     {
         foreach (var group in groups)
@@ -377,9 +420,7 @@ public static class QuickRunner
                 : double.NaN;
             var device = group.Codebase.Kind == CodebaseKind.Device;
             var target = device ? 0.05 : 0.01;
-            var verdict = Math.Max(alone, own) <= target ? "met"
-                : own <= target && alone - noise <= target ? "met within noise (the wall-clock delta is inside the run-to-run spread, and the analyzers' own time is under the target)"
-                : "NOT met";
+            var verdict = Judge(alone, own, noise, target);
             var analysisAlone = group.AnalysisOnlyMilliseconds.TryGetValue(Scenario.Aziot, out var a) && group.AnalysisOnlyMilliseconds.TryGetValue(Scenario.EmptyAnalyzer, out var e)
                 ? (a - e) / Median(compile)
                 : double.NaN;
@@ -390,14 +431,15 @@ public static class QuickRunner
             if (device)
             {
                 line.Append($" Of the wall-clock cost, IOperation itself (empty operation actions) is {Percent(Cost(Scenario.OperationBaseline))}, "
-                    + $"the rules' logic the remaining {Percent(alone - Cost(Scenario.OperationBaseline))}.");
+                    + $"the rules' logic the remaining {Percent(alone - Cost(Scenario.OperationBaseline))}; "
+                    + $"empty syntax actions on the same node kinds (the base of a syntax-first pre-filter) cost {Percent(Cost(Scenario.SyntaxBaseline))}.");
             }
 
             if (group.Rows.Any(r => r.Scenario == Scenario.SdkDefaultsAndAziot))
             {
                 var real = Cost(Scenario.SdkDefaultsAndAziot);
                 line.Append($" In a real build (on top of the SDK's default analyzers, themselves {Percent(Cost(Scenario.SdkDefaults))}): AZIOT {Percent(real)}"
-                    + $" → **{(real <= target ? "met" : real - noise <= target ? "met within noise" : "NOT met")}**.");
+                    + $" → **{Judge(real, own, noise, target)}**.");
             }
 
             yield return line.ToString();

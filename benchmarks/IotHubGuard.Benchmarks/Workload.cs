@@ -25,6 +25,9 @@ public enum Scenario
     /// <summary>Compile + empty operation actions on the kinds AZIOT registers: the price of IOperation itself.</summary>
     OperationBaseline,
 
+    /// <summary>Compile + empty syntax-node actions on the same node kinds: the price of a syntax-first pre-filter.</summary>
+    SyntaxBaseline,
+
     /// <summary>Compile + every AZIOT analyzer.</summary>
     Aziot,
 
@@ -104,6 +107,7 @@ public sealed class Workload
         Scenario.EmptyAnalyzer => Analyzers.Empty,
         Scenario.Aziot => Analyzers.Aziot,
         Scenario.OperationBaseline => Analyzers.OperationBaseline,
+        Scenario.SyntaxBaseline => Analyzers.SyntaxBaseline,
         Scenario.Ca2000 => Analyzers.Ca2000Analyzers,
         Scenario.SdkDefaults => Analyzers.SdkDefaults,
         Scenario.SdkDefaultsAndAziot => Analyzers.SdkDefaultsAndAziot,
