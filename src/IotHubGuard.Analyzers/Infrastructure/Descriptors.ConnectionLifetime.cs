@@ -7,10 +7,10 @@ internal static partial class Descriptors
     public static readonly DiagnosticDescriptor DisposedWithoutClose = Create(
         RuleIds.DisposedWithoutClose,
         "Client disposed without CloseAsync",
-        "'{0}' is disposed on a path where CloseAsync() was not called first: the connection ends without a clean close and IoT Hub logs 404104",
+        "'{0}' is disposed on a path where CloseAsync() was not called first: the SDK requires CloseAsync() before Dispose(), otherwise the connection can end without a clean close (404104)",
         Categories.ConnectionLifetime,
         DiagnosticSeverity.Warning,
-        "A DeviceClient or ModuleClient disposed without CloseAsync() ends its connection without an orderly MQTT DISCONNECT / AMQP close, and the SDK documents that CloseAsync() must be called before disposing. The hub then records 404104 DeviceConnectionClosedRemotely. 'await using' is fine: DisposeAsync closes first.");
+        "The device SDK documents that CloseAsync() must be called before disposing a DeviceClient or ModuleClient. CloseAsync sends the MQTT DISCONNECT / AMQP close and stops the SDK's retries; Dispose alone has, depending on transport and version, left connections open or retries running, and the hub then closes the link with 404104 DeviceConnectionClosedRemotely. 'await using' is fine: DisposeAsync closes first.");
 
     public static readonly DiagnosticDescriptor ClientFieldNeverClosed = Create(
         RuleIds.ClientFieldNeverClosed,
@@ -23,10 +23,10 @@ internal static partial class Descriptors
     public static readonly DiagnosticDescriptor ClientPerOperation = Create(
         RuleIds.ClientPerOperation,
         "Client created per operation",
-        "'{0}' creates a new client for every {1}: each new connection for the same device identity drops the previous one (400027, then 404104); create the client once and reuse it",
+        "'{0}' creates a new client for every {1}: connecting per message is throttled by IoT Hub, and when two connections of one device overlap the hub drops one (400027, then 404104); create the client once and reuse it",
         Categories.ConnectionLifetime,
         DiagnosticSeverity.Warning,
-        "IoT Hub allows one connection per device identity and throttles new connections. A client created in a loop body or in a per-item lambda opens a connection per message: the hub closes the previous connection (400027 ConnectionForcefullyClosedOnNewConnection, then 404104), and connection churn hits the connect throttle.");
+        "IoT Hub allows one connection per device identity and throttles the rate of new connections. A client created in a loop body or in a per-item lambda opens a connection per message: connections pile up or overlap (the hub then closes one with 400027 ConnectionForcefullyClosedOnNewConnection, seen as 404104), sends time out, and the churn hits the connect throttle.");
 
     public static readonly DiagnosticDescriptor MqttDisposedWithoutDisconnect = Create(
         RuleIds.MqttDisposedWithoutDisconnect,

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -103,29 +102,6 @@ internal static class DisposalSites
             .Add(KindKey, kind.ToString())
             .Add(ClientKey, client.Name)
             .Add(IsMemberKey, client is IFieldSymbol or IPropertySymbol ? "true" : "false");
-
-    /// <summary>
-    /// A field or property that another member of its type releases (<c>StopAsync</c> closes it, <c>Dispose</c> then
-    /// disposes it): the disposal in <paramref name="body"/> is the end of a lifecycle that the type closes elsewhere.
-    /// </summary>
-    public static bool IsReleasedElsewhereInType(ISymbol member, ImmutableHashSet<string> releaseNames, SyntaxNode body, CancellationToken cancellationToken)
-    {
-        foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
-        {
-            var typeSyntax = reference.GetSyntax(cancellationToken);
-            foreach (var node in typeSyntax.DescendantNodes())
-            {
-                if (node is InvocationExpressionSyntax invocation
-                    && !(invocation.SyntaxTree == body.SyntaxTree && body.Span.Contains(invocation.Span))
-                    && ReleaseModel.GetReleasedIdentifier(invocation, releaseNames) == member.Name)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
 
     private static bool HasTrackedResource(IOperation? resources, ReleaseModel model)
     {

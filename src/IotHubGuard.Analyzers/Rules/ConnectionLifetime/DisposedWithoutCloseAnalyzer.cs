@@ -23,14 +23,15 @@ public sealed class DisposedWithoutCloseAnalyzer : IotHubGuardAnalyzer
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
         var model = new SdkClientReleaseModel(symbols, disposeReleases: false);
-        context.RegisterOperationBlockAction(c => DisposalRule.Analyze(c, model, Descriptors.DisposedWithoutClose));
+        var releases = new TypeReleaseIndex(model.ReleaseMethodNames);
+        context.RegisterOperationBlockAction(c => DisposalRule.Analyze(c, model, releases, Descriptors.DisposedWithoutClose));
     }
 }
 
 /// <summary>AZIOT201 and AZIOT204 differ only in what releases the client; the rule itself is shared.</summary>
 internal static class DisposalRule
 {
-    public static void Analyze(OperationBlockAnalysisContext context, ReleaseModel model, DiagnosticDescriptor descriptor, OtherBrokerEvidence? otherBroker = null)
+    public static void Analyze(OperationBlockAnalysisContext context, ReleaseModel model, TypeReleaseIndex releases, DiagnosticDescriptor descriptor, OtherBrokerEvidence? otherBroker = null)
     {
         foreach (var (block, body) in FlowBodies.Of(context))
         {
@@ -58,7 +59,7 @@ internal static class DisposalRule
                 }
 
                 if (checkpoint.Symbol is IFieldSymbol or IPropertySymbol
-                    && DisposalSites.IsReleasedElsewhereInType(checkpoint.Symbol, model.ReleaseMethodNames, body.Syntax, context.CancellationToken))
+                    && releases.IsReleasedElsewhere(checkpoint.Symbol, body.Syntax, context.CancellationToken))
                 {
                     continue;
                 }

@@ -22,7 +22,8 @@ public sealed class MqttDisposedWithoutDisconnectAnalyzer : IotHubGuardAnalyzer
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
         var model = new MqttClientReleaseModel(symbols);
+        var releases = new TypeReleaseIndex(model.ReleaseMethodNames);
         var evidence = new OtherBrokerEvidence(symbols);
-        context.RegisterOperationBlockAction(c => DisposalRule.Analyze(c, model, Descriptors.MqttDisposedWithoutDisconnect, evidence));
+        context.RegisterOperationBlockAction(c => DisposalRule.Analyze(c, model, releases, Descriptors.MqttDisposedWithoutDisconnect, evidence));
     }
 }
