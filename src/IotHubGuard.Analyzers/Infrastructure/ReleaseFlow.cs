@@ -528,6 +528,22 @@ internal static class ReleaseFlow
                     }
                 }
 
+                // A local function that releases a variable it captures: await CloseAsync(); … async Task CloseAsync() => await client.CloseAsync();
+                if (invocation.TargetMethod.MethodKind == MethodKind.LocalFunction)
+                {
+                    foreach (var reference in invocation.TargetMethod.DeclaringSyntaxReferences)
+                    {
+                        var names = ReleaseModel.ReleasedNames(reference.GetSyntax(_cancellationToken), _model.ReleaseMethodNames);
+                        for (var i = 0; i < _symbols.Count && !names.IsEmpty; i++)
+                        {
+                            if (_symbols[i] is not IParameterSymbol && names.Contains(_symbols[i].Name))
+                            {
+                                released |= 1UL << i;
+                            }
+                        }
+                    }
+                }
+
                 // A method of this type that releases fields: await StopAsync(); _client.Dispose();
                 if (_hasMembers
                     && _containingType is not null

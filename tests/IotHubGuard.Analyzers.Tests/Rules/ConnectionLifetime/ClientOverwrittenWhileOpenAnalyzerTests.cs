@@ -364,6 +364,28 @@ public class ClientOverwrittenWhileOpenAnalyzerTests
     }
 
     [Fact]
+    public async Task CoalesceAssignment_OnlyCreatesWhenNull_DoesNotReport()
+    {
+        await VerifyAsync("""
+            class Device
+            {
+                private DeviceClient? _client;
+
+                public DeviceClient Get(string cs) => _client ??= DeviceClient.CreateFromConnectionString(cs);
+
+                public async Task RunAsync(string cs, CancellationToken ct)
+                {
+                    while (!ct.IsCancellationRequested)
+                    {
+                        _client ??= DeviceClient.CreateFromConnectionString(cs);
+                        await _client.SendEventAsync(new Message(), ct);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Message_NamesTheVariable()
     {
         await VerifyAnalyzer.VerifyAnalyzerAsync(

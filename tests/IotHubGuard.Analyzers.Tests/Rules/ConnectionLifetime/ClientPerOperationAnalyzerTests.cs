@@ -67,6 +67,13 @@ public class ClientPerOperationAnalyzerTests
                         await {|AZIOT203:DeviceClient.CreateFromConnectionString(cs)|}.SendEventAsync(new Message());
                     }
                     while (!ct.IsCancellationRequested);
+
+                    foreach (var output in new[] { "a", "b" })
+                    {
+                        using var module = await {|AZIOT203:ModuleClient.CreateFromEnvironmentAsync()|};
+                        await module.SendEventAsync(output, new Message());
+                        await module.CloseAsync();
+                    }
                 }
             }
             """);

@@ -508,6 +508,51 @@ public class DisposedWithoutCloseAnalyzerTests
     }
 
     [Fact]
+    public async Task LocalFunctionClosingTheCapturedClient_DoesNotReport()
+    {
+        await VerifyAsync("""
+            class Device
+            {
+                async Task RunAsync(string cs, Message message)
+                {
+                    using var client = DeviceClient.CreateFromConnectionString(cs);
+                    await client.SendEventAsync(message);
+                    await CloseQuietlyAsync();
+
+                    async Task CloseQuietlyAsync()
+                    {
+                        try { await client.CloseAsync(); } catch (ObjectDisposedException) { }
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DisposeInCatchAfterFailedSend_Reports()
+    {
+        await VerifyAsync("""
+            class Device
+            {
+                async Task<DeviceClient> ConnectAsync(string cs)
+                {
+                    var client = DeviceClient.CreateFromConnectionString(cs);
+                    try
+                    {
+                        await client.OpenAsync();
+                        return client;
+                    }
+                    catch (TimeoutException)
+                    {
+                        {|AZIOT201:client.Dispose()|};
+                        throw;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task UsingExpressionResource_WithoutClose_Reports()
     {
         await VerifyAsync("""
