@@ -55,6 +55,13 @@ internal sealed class KnownSymbols
 
         // The runtime package's MQTTnet credentials provider (IotHubGuard.Runtime.Mqtt), when the project references it.
         IotHubSasCredentialsProvider = compilation.GetTypeByMetadataName("IotHubGuard.Runtime.Mqtt.IotHubSasCredentialsProvider");
+
+        // Connection lifetime (AZIOT2xx): per-item lambdas and the MQTTnet client factory.
+        Parallel = compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
+        Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+        ListOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
+        TaskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
+        MqttClient = GetMqttType(compilation, "MqttClient");
     }
 
     public Compilation Compilation { get; }
@@ -101,6 +108,12 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? ValueTaskOfT { get; }
     public INamedTypeSymbol? IotHubSasCredentialsProvider { get; }
 
+    public INamedTypeSymbol? Parallel { get; }
+    public INamedTypeSymbol? Enumerable { get; }
+    public INamedTypeSymbol? ListOfT { get; }
+    public INamedTypeSymbol? TaskFactory { get; }
+    public INamedTypeSymbol? MqttClient { get; }
+
     /// <summary>The device SDK is referenced.</summary>
     public bool HasDeviceSdk => DeviceClient is not null || ModuleClient is not null;
 
@@ -113,6 +126,10 @@ internal sealed class KnownSymbols
     /// <summary>A <c>DeviceClient</c> or <c>ModuleClient</c> (or a type derived from them).</summary>
     public bool IsDeviceOrModuleClient(ITypeSymbol? type)
         => type is not null && (type.InheritsFromOrEquals(DeviceClient) || type.InheritsFromOrEquals(ModuleClient));
+
+    /// <summary>An MQTTnet client: <c>IMqttClient</c> or a type that implements it.</summary>
+    public bool IsMqttClient(ITypeSymbol? type)
+        => type is not null && IMqttClient is not null && type.Implements(IMqttClient);
 
     public static KnownSymbols Create(Compilation compilation) => new(compilation);
 

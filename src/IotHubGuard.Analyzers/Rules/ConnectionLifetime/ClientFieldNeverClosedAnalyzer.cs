@@ -1,0 +1,250 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace IotHubGuard.Analyzers;
+
+/// <summary>
+/// AZIOT202: a client held in a field, auto-property or static that its type creates (initialiser, <c>Create*</c>,
+/// a factory it calls) and never closes nor disposes anywhere in the type.
+/// </summary>
+/// <remarks>
+/// Ownership judgement: a client the type is handed (a constructor or method parameter, a DI container's
+/// <c>GetService</c>) belongs to whoever created it and is not reported. A client that leaves the type (passed to a
+/// method, returned, stored elsewhere) may be closed by its new holder and is not reported either.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ClientFieldNeverClosedAnalyzer : IotHubGuardAnalyzer
+{
+    internal const string MemberKey = "Member";
+
+    private static readonly ImmutableHashSet<string> s_releaseNames = ImmutableHashSet.Create(StringComparer.Ordinal, "CloseAsync", "Dispose", "DisposeAsync");
+    private static readonly ImmutableHashSet<string> s_containerLookups = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "GetService", "GetRequiredService", "GetKeyedService", "GetRequiredKeyedService", "GetServices");
+
+    /// <summary>Creates the analyzer.</summary>
+    public ClientFieldNeverClosedAnalyzer()
+        : base(Descriptors.ClientFieldNeverClosed)
+    {
+    }
+
+    private enum Origin
+    {
+        Unknown,
+        Owned,
+        Injected,
+    }
+
+    private protected override bool IsApplicable(KnownSymbols symbols) => symbols.HasDeviceSdk;
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        => context.RegisterSymbolStartAction(start => OnType(start, symbols), SymbolKind.NamedType);
+
+    private static void OnType(SymbolStartAnalysisContext context, KnownSymbols symbols)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        var candidates = new Dictionary<ISymbol, MemberState>(SymbolEqualityComparer.Default);
+        foreach (var member in type.GetMembers())
+        {
+            switch (member)
+            {
+                case IFieldSymbol { IsImplicitlyDeclared: true, AssociatedSymbol: IPropertySymbol property } when symbols.IsDeviceOrModuleClient(property.Type):
+                    candidates[property] = new MemberState();
+                    break;
+                case IFieldSymbol { IsImplicitlyDeclared: false, IsConst: false } field when symbols.IsDeviceOrModuleClient(field.Type):
+                    candidates[field] = new MemberState();
+                    break;
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        context.RegisterOperationAction(
+            c => Observe(c.Operation, candidates, c.CancellationToken),
+            OperationKind.FieldReference,
+            OperationKind.PropertyReference,
+            OperationKind.FieldInitializer,
+            OperationKind.PropertyInitializer);
+
+        context.RegisterSymbolEndAction(end =>
+        {
+            foreach (var pair in candidates)
+            {
+                var state = pair.Value;
+                lock (state)
+                {
+                    if (!state.Owned || state.Released || state.Escaped || pair.Key.Locations.IsEmpty)
+                    {
+                        continue;
+                    }
+                }
+
+                end.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ClientFieldNeverClosed,
+                    pair.Key.Locations[0],
+                    ImmutableDictionary<string, string?>.Empty.Add(MemberKey, pair.Key.Name),
+                    pair.Key.Name,
+                    type.Name));
+            }
+        });
+    }
+
+    private static void Observe(IOperation operation, Dictionary<ISymbol, MemberState> candidates, CancellationToken cancellationToken)
+    {
+        switch (operation)
+        {
+            case IFieldInitializerOperation initializer:
+                foreach (var field in initializer.InitializedFields)
+                {
+                    Assigned(candidates, field, initializer.Value, cancellationToken);
+                }
+
+                return;
+            case IPropertyInitializerOperation initializer:
+                foreach (var property in initializer.InitializedProperties)
+                {
+                    Assigned(candidates, property, initializer.Value, cancellationToken);
+                }
+
+                return;
+            case IFieldReferenceOperation { Field: var field }:
+                Referenced(candidates, field.OriginalDefinition, operation, cancellationToken);
+                return;
+            case IPropertyReferenceOperation { Property: var property }:
+                Referenced(candidates, property.OriginalDefinition, operation, cancellationToken);
+                return;
+        }
+    }
+
+    private static void Assigned(Dictionary<ISymbol, MemberState> candidates, ISymbol member, IOperation value, CancellationToken cancellationToken)
+    {
+        if (!candidates.TryGetValue(member.OriginalDefinition, out var state))
+        {
+            return;
+        }
+
+        var origin = OriginOf(value, 0, cancellationToken);
+        lock (state)
+        {
+            state.Owned |= origin == Origin.Owned;
+        }
+    }
+
+    private static void Referenced(Dictionary<ISymbol, MemberState> candidates, ISymbol member, IOperation reference, CancellationToken cancellationToken)
+    {
+        if (!candidates.TryGetValue(member, out var state))
+        {
+            return;
+        }
+
+        var child = reference;
+        var parent = reference.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation)
+        {
+            child = parent;
+            parent = parent.Parent;
+        }
+
+        switch (parent)
+        {
+            case ISimpleAssignmentOperation assignment when assignment.Target == child:
+            case ICoalesceAssignmentOperation coalesceAssignment when coalesceAssignment.Target == child:
+                Assigned(candidates, member, ((IAssignmentOperation)parent).Value, cancellationToken);
+                return;
+            case IInvocationOperation invocation when invocation.Instance == child:
+                if (s_releaseNames.Contains(invocation.TargetMethod.Name))
+                {
+                    Mark(state, released: true);
+                }
+
+                return;
+            case IConditionalAccessOperation conditional when conditional.Operation == child:
+                if (conditional.WhenNotNull is IInvocationOperation whenNotNull && s_releaseNames.Contains(whenNotNull.TargetMethod.Name))
+                {
+                    Mark(state, released: true);
+                }
+
+                return;
+            case IUsingOperation:
+                Mark(state, released: true);
+                return;
+            case IPropertyReferenceOperation or IEventReferenceOperation or IFieldReferenceOperation or IMethodReferenceOperation:
+            case IBinaryOperation or IIsPatternOperation or IIsTypeOperation or ICoalesceOperation:
+                return; // a use that keeps the client where it is
+            default:
+                Mark(state, released: false); // passed, returned, stored elsewhere: its new holder may close it
+                return;
+        }
+    }
+
+    private static void Mark(MemberState state, bool released)
+    {
+        lock (state)
+        {
+            if (released)
+            {
+                state.Released = true;
+            }
+            else
+            {
+                state.Escaped = true;
+            }
+        }
+    }
+
+    private static Origin OriginOf(IOperation value, int depth, CancellationToken cancellationToken)
+    {
+        while (value is IConversionOperation or IAwaitOperation or IParenthesizedOperation)
+        {
+            value = value switch
+            {
+                IConversionOperation conversion => conversion.Operand,
+                IAwaitOperation awaited => awaited.Operation,
+                IParenthesizedOperation parenthesized => parenthesized.Operand,
+                _ => value,
+            };
+        }
+
+        switch (value)
+        {
+            case IParameterReferenceOperation:
+                return Origin.Injected;
+            case IInvocationOperation invocation:
+                return s_containerLookups.Contains(invocation.TargetMethod.Name) ? Origin.Injected : Origin.Owned;
+            case IObjectCreationOperation:
+                return Origin.Owned;
+            case IConditionalOperation conditional when conditional.WhenFalse is not null:
+                return Combine(OriginOf(conditional.WhenTrue, depth + 1, cancellationToken), OriginOf(conditional.WhenFalse, depth + 1, cancellationToken));
+            case ICoalesceOperation coalesce:
+                return Combine(OriginOf(coalesce.Value, depth + 1, cancellationToken), OriginOf(coalesce.WhenNull, depth + 1, cancellationToken));
+            case ILocalReferenceOperation when depth < 3:
+                return SingleAssignment.GetSingleValue(value, cancellationToken) is { } single
+                    ? OriginOf(single, depth + 1, cancellationToken)
+                    : Origin.Unknown;
+            default:
+                return Origin.Unknown;
+        }
+    }
+
+    /// <summary>Any injected part makes the client someone else's.</summary>
+    private static Origin Combine(Origin left, Origin right)
+        => left == Origin.Injected || right == Origin.Injected ? Origin.Injected
+        : left == Origin.Owned || right == Origin.Owned ? Origin.Owned
+        : Origin.Unknown;
+
+    private sealed class MemberState
+    {
+        public bool Owned { get; set; }
+
+        public bool Released { get; set; }
+
+        public bool Escaped { get; set; }
+    }
+}

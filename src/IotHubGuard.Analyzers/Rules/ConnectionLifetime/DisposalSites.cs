@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace IotHubGuard.Analyzers;
+
+/// <summary>How a client is disposed: the shape the AZIOT201/204 fixes rewrite.</summary>
+internal enum DisposalKind
+{
+    /// <summary><c>using var client = …;</c></summary>
+    UsingDeclaration,
+
+    /// <summary><c>using (var client = …) { … }</c> or <c>using (client) { … }</c></summary>
+    UsingStatement,
+
+    /// <summary><c>client.Dispose();</c> or <c>client?.Dispose();</c></summary>
+    DisposeCall,
+}
+
+/// <summary>Disposals of tracked clients (AZIOT201, AZIOT204): what to look for, where to report, what the fix needs.</summary>
+internal static class DisposalSites
+{
+    public const string KindKey = "DisposalKind";
+    public const string ClientKey = "Client";
+    public const string IsMemberKey = "IsMember";
+
+    /// <summary>Cheap gate on the operation tree: does this body dispose a tracked variable synchronously at all?</summary>
+    public static bool MayDispose(IOperation body, ReleaseModel model)
+    {
+        foreach (var operation in body.Descendants())
+        {
+            switch (operation)
+            {
+                case IUsingOperation { IsAsynchronous: false } usingStatement when HasTrackedResource(usingStatement.Resources, model):
+                    return true;
+                case IUsingDeclarationOperation { IsAsynchronous: false } usingDeclaration when HasTrackedResource(usingDeclaration.DeclarationGroup, model):
+                    return true;
+                case IInvocationOperation { TargetMethod: { Name: "Dispose", Parameters.IsEmpty: true }, Instance: { } instance }
+                    when model.IsTrackedType(Unwrap(instance).Type):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Checkpoint selector: a <c>Dispose()</c> call on a tracked variable, explicit or the implicit one of a <c>using</c>.</summary>
+    public static ISymbol? SelectDisposal(IOperation operation, IFlowValues values)
+        => operation is IInvocationOperation { TargetMethod: { Name: "Dispose", Parameters.IsEmpty: true }, Instance: { } instance }
+            ? values.Resolve(instance)
+            : null;
+
+    /// <summary>Where a disposal is reported: the <c>using</c> line, or the <c>Dispose()</c> call.</summary>
+    public static bool TryGetSite(IOperation disposal, out Location location, out DisposalKind kind)
+    {
+        var syntax = disposal.Syntax;
+        if (disposal.IsImplicit)
+        {
+            for (var node = syntax; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case UsingStatementSyntax usingStatement when usingStatement.AwaitKeyword.IsKind(SyntaxKind.None):
+                        location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(usingStatement.UsingKeyword.SpanStart, usingStatement.CloseParenToken.Span.End));
+                        kind = DisposalKind.UsingStatement;
+                        return true;
+                    case LocalDeclarationStatementSyntax declaration when declaration.UsingKeyword.IsKind(SyntaxKind.UsingKeyword) && declaration.AwaitKeyword.IsKind(SyntaxKind.None):
+                        location = declaration.GetLocation();
+                        kind = DisposalKind.UsingDeclaration;
+                        return true;
+                    case StatementSyntax or MemberDeclarationSyntax:
+                        location = Location.None;
+                        kind = default;
+                        return false;
+                }
+            }
+
+            location = Location.None;
+            kind = default;
+            return false;
+        }
+
+        if (syntax is InvocationExpressionSyntax)
+        {
+            var reported = syntax.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == syntax ? conditional : syntax;
+            location = reported.GetLocation();
+            kind = DisposalKind.DisposeCall;
+            return true;
+        }
+
+        location = Location.None;
+        kind = default;
+        return false;
+    }
+
+    public static ImmutableDictionary<string, string?> Properties(DisposalKind kind, ISymbol client)
+        => ImmutableDictionary<string, string?>.Empty
+            .Add(KindKey, kind.ToString())
+            .Add(ClientKey, client.Name)
+            .Add(IsMemberKey, client is IFieldSymbol or IPropertySymbol ? "true" : "false");
+
+    private static bool HasTrackedResource(IOperation? resources, ReleaseModel model)
+    {
+        switch (resources)
+        {
+            case IVariableDeclarationGroupOperation group:
+                foreach (var declaration in group.Declarations)
+                {
+                    foreach (var declarator in declaration.Declarators)
+                    {
+                        if (model.IsTrackedType(declarator.Symbol.Type))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            case null:
+                return false;
+            default:
+                return model.IsTrackedType(Unwrap(resources).Type);
+        }
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+}
