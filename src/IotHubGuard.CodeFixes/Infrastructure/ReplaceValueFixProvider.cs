@@ -51,7 +51,7 @@ public abstract class ReplaceValueFixProvider : CodeFixProvider
                 continue;
             }
 
-            var title = string.Format(CultureInfo.InvariantCulture, _titleFormat, Describe(seconds));
+            var title = string.Format(CultureInfo.InvariantCulture, _titleFormat, DurationSyntax.Describe(seconds));
             context.RegisterCodeFix(
                 CodeAction.Create(title, ct => ReplaceAsync(context.Document, diagnostic, seconds, form, ct), _equivalenceKey),
                 diagnostic);
@@ -80,7 +80,7 @@ public abstract class ReplaceValueFixProvider : CodeFixProvider
             var replacement = invocation
                 .WithExpression(memberAccess.WithName(SyntaxFactory.IdentifierName("WithKeepAlivePeriod").WithTriviaFrom(memberAccess.Name)))
                 .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
-                    SyntaxFactory.Argument(TimeSpanExpression(seconds))))
+                    SyntaxFactory.Argument(DurationSyntax.TimeSpan(seconds))))
                     .WithTriviaFrom(invocation.ArgumentList));
             return document.WithSyntaxRoot(root.ReplaceNode(invocation, replacement));
         }
@@ -97,27 +97,8 @@ public abstract class ReplaceValueFixProvider : CodeFixProvider
         }
 
         ExpressionSyntax newValue = form == ValueForm.Seconds
-            ? SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(seconds))
-            : TimeSpanExpression(seconds);
+            ? DurationSyntax.Number(seconds)
+            : DurationSyntax.TimeSpan(seconds);
         return document.WithSyntaxRoot(root.ReplaceNode(expression, newValue.WithTriviaFrom(expression)));
     }
-
-    /// <summary><c>TimeSpan.FromMinutes(2)</c>, <c>TimeSpan.FromSeconds(1177)</c>: the most readable unit.</summary>
-    /// <remarks>Written fully qualified and reduced by the simplifier, so it reads <c>TimeSpan</c> where <c>using System;</c> is in scope.</remarks>
-    private static ExpressionSyntax TimeSpanExpression(int seconds)
-    {
-        var (factory, amount) = seconds % 3600 == 0 ? ("FromHours", seconds / 3600)
-            : seconds % 60 == 0 ? ("FromMinutes", seconds / 60)
-            : ("FromSeconds", seconds);
-        var type = SyntaxFactory.ParseExpression("global::System.TimeSpan").WithAdditionalAnnotations(Simplifier.Annotation);
-        return SyntaxFactory.InvocationExpression(
-            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, SyntaxFactory.IdentifierName(factory)),
-            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
-                SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(amount))))));
-    }
-
-    private static string Describe(int seconds)
-        => seconds % 3600 == 0 ? (seconds / 3600).ToString(CultureInfo.InvariantCulture) + " h"
-        : seconds % 60 == 0 ? (seconds / 60).ToString(CultureInfo.InvariantCulture) + " min"
-        : seconds.ToString(CultureInfo.InvariantCulture) + " s";
 }

@@ -42,7 +42,7 @@ public sealed class SasLifetimeOutOfRangeFixer : CodeFixProvider
 
             var title = form == SasValueForm.Percent
                 ? string.Format(CultureInfo.InvariantCulture, "Set the renewal buffer to {0} %", replacement)
-                : string.Format(CultureInfo.InvariantCulture, "Set the token lifetime to {0}", Describe(replacement));
+                : string.Format(CultureInfo.InvariantCulture, "Set the token lifetime to {0}", DurationSyntax.Describe(replacement));
             context.RegisterCodeFix(
                 CodeAction.Create(title, ct => ReplaceAsync(context.Document, diagnostic, replacement, form, ct), EquivalenceKeys.SetSdkDefaultSasLifetime),
                 diagnostic);
@@ -67,26 +67,8 @@ public sealed class SasLifetimeOutOfRangeFixer : CodeFixProvider
         }
 
         var newValue = form == SasValueForm.TimeSpan
-            ? TimeSpanExpression(replacement)
-            : SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(replacement));
+            ? DurationSyntax.TimeSpan(replacement)
+            : DurationSyntax.Number(replacement);
         return document.WithSyntaxRoot(root.ReplaceNode(expression, newValue.WithTriviaFrom(expression)));
     }
-
-    /// <summary><c>TimeSpan.FromHours(1)</c>: the most readable unit, reduced to <c>TimeSpan</c> where <c>using System;</c> is in scope.</summary>
-    private static ExpressionSyntax TimeSpanExpression(int seconds)
-    {
-        var (factory, amount) = seconds % 3600 == 0 ? ("FromHours", seconds / 3600)
-            : seconds % 60 == 0 ? ("FromMinutes", seconds / 60)
-            : ("FromSeconds", seconds);
-        var type = SyntaxFactory.ParseExpression("global::System.TimeSpan").WithAdditionalAnnotations(Simplifier.Annotation);
-        return SyntaxFactory.InvocationExpression(
-            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, SyntaxFactory.IdentifierName(factory)),
-            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
-                SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(amount))))));
-    }
-
-    private static string Describe(int seconds)
-        => seconds % 3600 == 0 ? (seconds / 3600).ToString(CultureInfo.InvariantCulture) + " h"
-        : seconds % 60 == 0 ? (seconds / 60).ToString(CultureInfo.InvariantCulture) + " min"
-        : seconds.ToString(CultureInfo.InvariantCulture) + " s";
 }
