@@ -99,8 +99,8 @@ public sealed class RetryDisabledFixer : CodeFixProvider
         {
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             var declared = model?.GetTypeInfo(declaration.Type, cancellationToken).Type;
-            var noRetry = model?.Compilation.GetTypeByMetadataName("Microsoft.Azure.Devices.Client.NoRetry");
-            if (declared is not null && noRetry is not null && InheritsFrom(declared, noRetry))
+            var noRetry = model is null ? null : KnownSymbols.Create(model.Compilation).NoRetry;
+            if (declared.InheritsFromOrEquals(noRetry))
             {
                 var policyType = SyntaxFactory.ParseTypeName("global::Microsoft.Azure.Devices.Client.IRetryPolicy")
                     .WithTriviaFrom(declaration.Type)
@@ -148,18 +148,5 @@ public sealed class RetryDisabledFixer : CodeFixProvider
             .Where(n => n is MemberAccessExpressionSyntax { Expression: AliasQualifiedNameSyntax } || n == creation.Type)
             .ToArray();
         return creation.ReplaceNodes(typeNames, (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation));
-    }
-
-    private static bool InheritsFrom(ITypeSymbol type, ITypeSymbol baseType)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
