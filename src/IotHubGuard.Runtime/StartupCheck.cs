@@ -297,6 +297,14 @@ public static class StartupCheck
                 source + " is negative (-" + Text.Duration(ttl) + "): the SDK throws ArgumentOutOfRangeException when the client is created. "
                 + "Use 1 h (the SDK default; TimeSpan.Zero means default).");
         }
+        else if (ttl.TotalSeconds > int.MaxValue)
+        {
+            // SDK 1.42.3, iothub/device/src/Authentication/DeviceAuthenticationWithSakRefresh.cs: (int)sasTokenTimeToLive.TotalSeconds.
+            context.Add(RuleIds.SasLifetimeOutOfRange, FindingSeverity.Error,
+                source + " is " + Text.Duration(ttl) + ", more than " + Text.Number(int.MaxValue) + " s: the SDK hands the lifetime to its "
+                + "token refresher as whole seconds in an int, which overflows (on .NET Framework and .NET 8 it turns negative and the "
+                + "client throws ArgumentOutOfRangeException when it is created). Use 1 h (the SDK default).");
+        }
         else if (ttl.TotalSeconds < input.SasTtlMinSeconds)
         {
             context.Add(RuleIds.SasLifetimeOutOfRange, FindingSeverity.Warning,

@@ -10,7 +10,8 @@ internal static class Text
     /// <summary>"1 h 5 min", "7 min 30 s", "45 s", "2 d 3 h", "250 ms" (sign dropped).</summary>
     public static string Duration(TimeSpan span)
     {
-        TimeSpan d = span.Duration();
+        // TimeSpan.MinValue has no positive counterpart (Duration() throws OverflowException); one tick less is the same text.
+        TimeSpan d = span == TimeSpan.MinValue ? TimeSpan.MaxValue : span.Duration();
         if (d.TotalSeconds < 1)
         {
             return Number((long)Math.Round(d.TotalMilliseconds)) + " ms";
@@ -55,7 +56,8 @@ internal static class Text
         string plain = seconds == Math.Floor(seconds)
             ? Number((long)seconds) + " s"
             : seconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
-        return Math.Abs(seconds) >= 60 && Math.Abs(seconds) < TimeSpan.MaxValue.TotalSeconds
+        // Below TimeSpan's range by a margin, so that FromSeconds cannot round past it.
+        return Math.Abs(seconds) >= 60 && Math.Abs(seconds) < TimeSpan.MaxValue.TotalSeconds / 2
             ? plain + " (" + Duration(TimeSpan.FromSeconds(seconds)) + ")"
             : plain;
     }
