@@ -21,7 +21,11 @@ public sealed class IotHubGuardOptions
 
     /// <summary>
     /// When true (the default), a report with errors, or malformed input, stops the host from starting:
-    /// <c>StartAsync</c> throws <see cref="IotHubGuardException"/> (or <see cref="ArgumentException"/>). When false, errors are only logged.
+    /// <c>StartAsync</c> throws <see cref="IotHubGuardException"/> (or <see cref="ArgumentException"/>). When
+    /// <see cref="InputFactory"/> or <see cref="ConfigureInput"/> throws, <c>StartAsync</c> throws an
+    /// <see cref="InvalidOperationException"/> (an <see cref="ArgumentException"/> for an ArgumentException) whose message
+    /// and inner exceptions are redacted copies of the original, so that the host's "failed to start" log holds no key.
+    /// When false, errors are only logged.
     /// </summary>
     public bool FailOnErrors { get; set; } = true;
 

@@ -53,11 +53,32 @@ internal sealed class IotHubGuardStartupCheckService : IHostedLifecycleService
             return;
         }
 
+        StartupCheckInput input;
+        try
+        {
+            input = _options.InputFactory?.Invoke(_services) ?? _options.Input ?? new StartupCheckInput();
+            _options.ConfigureInput?.Invoke(_services, input);
+        }
+        catch (Exception ex)
+        {
+            // User code: its message may hold the connection string it was reading. Neither our log line nor the
+            // exception the host logs as "failed to start" may carry it, so the original is replaced by a redacted copy.
+            string problem = RedactedException.Describe(ex);
+            _logger.LogError(new EventId(0, "IotHubGuard"), "IotHubGuard startup check: building the input failed: {Problem}", problem);
+            if (_options.FailOnErrors)
+            {
+                string message = "IotHubGuard startup check: InputFactory or ConfigureInput threw " + problem;
+                throw ex is ArgumentException
+                    ? new ArgumentException(message, RedactedException.Copy(ex))
+                    : new InvalidOperationException(message, RedactedException.Copy(ex));
+            }
+
+            return;
+        }
+
         StartupCheckReport report;
         try
         {
-            StartupCheckInput input = _options.InputFactory?.Invoke(_services) ?? _options.Input ?? new StartupCheckInput();
-            _options.ConfigureInput?.Invoke(_services, input);
             report = StartupCheck.Run(input);
         }
         catch (ArgumentException ex)
