@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
@@ -7,19 +9,29 @@ using Microsoft.Extensions.Logging;
 namespace IotHubGuard.Runtime.Hosting;
 
 /// <summary>
-/// Awaits the user's close delegate (for example <c>DeviceClient.CloseAsync</c> or MQTTnet <c>DisconnectAsync</c>) when
-/// the host stops, in <c>StoppedAsync</c>: after every hosted service has stopped using the client, and within the
+/// Runs every registered close delegate (for example <c>DeviceClient.CloseAsync</c> or MQTTnet <c>DisconnectAsync</c>)
+/// when the host stops, in <c>StoppedAsync</c>: after every hosted service has stopped using the client, and within the
 /// host's shutdown timeout. The hub then gets an MQTT DISCONNECT / AMQP close instead of a dropped socket (404104).
 /// </summary>
+/// <remarks>
+/// The closes start together, each on a thread-pool thread, so one that hangs or blocks its thread neither delays the
+/// others nor the host: <c>StoppedAsync</c> returns when all have finished or when the shutdown token fires, whichever
+/// comes first. A close still running then is logged as a warning and left behind (its late failure is observed, not
+/// thrown), because the host cannot wait for code that ignores its token.
+/// </remarks>
 internal sealed class CloseOnShutdownService : IHostedLifecycleService
 {
-    private readonly Func<CancellationToken, Task> _close;
+    private static readonly EventId CloseEvent = new EventId(200, "IotHubGuardClose");
+
+    private readonly IReadOnlyList<CloseOnShutdownRegistration> _closes;
+    private readonly IServiceProvider _services;
     private readonly ILogger _logger;
     private int _closed;
 
-    public CloseOnShutdownService(Func<CancellationToken, Task> close, ILogger logger)
+    public CloseOnShutdownService(IEnumerable<CloseOnShutdownRegistration> closes, IServiceProvider services, ILogger logger)
     {
-        _close = close;
+        _closes = closes.ToList();
+        _services = services;
         _logger = logger;
     }
 
@@ -40,22 +52,58 @@ internal sealed class CloseOnShutdownService : IHostedLifecycleService
             return;
         }
 
-        try
+        // Task.Run: a delegate that blocks its thread (a synchronous close, .Wait()) must not block the host's thread.
+        Task[] closing = _closes
+            .Select(close => Task.Run(() => close.Close(_services, cancellationToken) ?? Task.CompletedTask, CancellationToken.None))
+            .ToArray();
+        await WhenAllOrCancelled(closing, cancellationToken).ConfigureAwait(false);
+
+        for (int i = 0; i < closing.Length; i++)
         {
-            Task closing = _close(cancellationToken) ?? Task.CompletedTask;
-            await closing.ConfigureAwait(false);
-            _logger.LogInformation(new EventId(200, "IotHubGuardClose"), "IotHubGuard: IoT Hub client closed on shutdown.");
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            _logger.LogWarning(new EventId(200, "IotHubGuardClose"),
-                "IotHubGuard: closing the IoT Hub client did not finish within the host's shutdown timeout.");
-        }
-        catch (Exception ex)
-        {
-            // Shutdown goes on; the exception object is not logged so that no provider renders an unredacted message.
-            _logger.LogError(new EventId(200, "IotHubGuardClose"), "IotHubGuard: closing the IoT Hub client on shutdown failed: {ExceptionType}: {Problem}",
-                ex.GetType().FullName, SecretRedactor.Redact(ex.Message));
+            Log(closing[i], cancellationToken);
         }
     }
+
+    private static async Task WhenAllOrCancelled(Task[] tasks, CancellationToken cancellationToken)
+    {
+        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellationToken.Register(() => cancelled.TrySetResult(true)))
+        {
+            await Task.WhenAny(Task.WhenAll(tasks), cancelled.Task).ConfigureAwait(false);
+        }
+    }
+
+    private void Log(Task close, CancellationToken cancellationToken)
+    {
+        if (!close.IsCompleted)
+        {
+            // Left behind: observe a late failure so that it does not surface as an unobserved task exception.
+            _ = close.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            _logger.LogWarning(CloseEvent,
+                "IotHubGuard: closing the IoT Hub client did not finish within the host's shutdown timeout; the host stops without waiting for it.");
+        }
+        else if (close.Status == TaskStatus.RanToCompletion)
+        {
+            _logger.LogInformation(CloseEvent, "IotHubGuard: IoT Hub client closed on shutdown.");
+        }
+        else if (close.IsCanceled || (cancellationToken.IsCancellationRequested && close.Exception?.GetBaseException() is OperationCanceledException))
+        {
+            _logger.LogWarning(CloseEvent,
+                "IotHubGuard: closing the IoT Hub client did not finish within the host's shutdown timeout (it was cancelled).");
+        }
+        else
+        {
+            // The exception object is not logged, so that no provider renders an unredacted message or inner exception.
+            Exception failure = close.Exception!.InnerExceptions.Count == 1 ? close.Exception.InnerException! : close.Exception;
+            _logger.LogError(CloseEvent, "IotHubGuard: closing the IoT Hub client on shutdown failed: {Problem}", RedactedException.Describe(failure));
+        }
+    }
+}
+
+/// <summary>One <c>AddIotHubGuardCloseOnShutdown</c> call: the delegate that closes one client.</summary>
+internal sealed class CloseOnShutdownRegistration
+{
+    public CloseOnShutdownRegistration(Func<IServiceProvider, CancellationToken, Task> close) => Close = close;
+
+    public Func<IServiceProvider, CancellationToken, Task> Close { get; }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,7 +57,9 @@ public static class IotHubGuardServiceCollectionExtensions
     /// Awaits <paramref name="close"/> when the host stops (SIGTERM, Ctrl+C, <c>StopAsync</c>), after every hosted
     /// service has stopped and within the host's shutdown timeout (the token), so IoT Hub receives a DISCONNECT
     /// instead of a dropped connection (404104). Typical delegate: <c>ct =&gt; deviceClient.CloseAsync(ct)</c>.
-    /// Failures are logged, not thrown, so shutdown continues. Call once per client.
+    /// Call once per client: the closes of all clients start together, each on a thread-pool thread. Failures are
+    /// logged (redacted), not thrown; a close still running when the token fires is logged as a warning and the host
+    /// stops without it, so shutdown always completes within the timeout.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="close">Closes the client; receives the host's shutdown token.</param>
@@ -90,8 +93,16 @@ public static class IotHubGuardServiceCollectionExtensions
             throw new ArgumentNullException(nameof(close));
         }
 
-        // Plain Add (not TryAddEnumerable): one registration per client.
-        services.AddSingleton<IHostedService>(sp => new CloseOnShutdownService(ct => close(sp, ct), CreateLogger(sp)));
+        // One registration per client; one hosted service runs them all, so that they start together and one that
+        // hangs cannot hold back the others.
+        bool first = !services.Any(d => d.ServiceType == typeof(CloseOnShutdownRegistration));
+        services.AddSingleton(new CloseOnShutdownRegistration(close));
+        if (first)
+        {
+            services.AddSingleton<IHostedService>(sp =>
+                new CloseOnShutdownService(sp.GetServices<CloseOnShutdownRegistration>(), sp, CreateLogger(sp)));
+        }
+
         return services;
     }
 
