@@ -33,6 +33,8 @@ public sealed class IotHubSasCredentialsProvider : IMqttClientCredentialsProvide
     private readonly object _gate = new object();
     private long _lastExpiry;
     private DateTimeOffset? _lastIssuedOn;
+    private long _lastIssuedTimestamp;
+    private TimeSpan _lastLifetime;
     private int _tokensIssued;
 
     /// <summary>Creates the provider for the identity of a parsed connection string with a <c>SharedAccessKey</c>.</summary>
@@ -40,7 +42,10 @@ public sealed class IotHubSasCredentialsProvider : IMqttClientCredentialsProvide
     /// <param name="tokenTimeToLive">Lifetime of each token; default 1 h.</param>
     /// <param name="timeProvider">The clock; default <see cref="TimeProvider.System"/>.</param>
     /// <exception cref="ArgumentException">The connection string has no SharedAccessKey (a fixed token or X.509 cannot mint tokens).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="tokenTimeToLive"/> is shorter than 1 s.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="tokenTimeToLive"/> is shorter than 1 s, or so long that a token minted now would expire after the
+    /// year 9999, a date no SAS token (and no <see cref="DateTimeOffset"/>) can state.
+    /// </exception>
     public IotHubSasCredentialsProvider(IotHubConnectionString connectionString, TimeSpan? tokenTimeToLive = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
@@ -59,9 +64,19 @@ public sealed class IotHubSasCredentialsProvider : IMqttClientCredentialsProvide
             throw new ArgumentOutOfRangeException(nameof(tokenTimeToLive), "The token lifetime must be at least 1 s.");
         }
 
+        _time = timeProvider ?? TimeProvider.System;
+
+        // Refused now rather than at the first CONNECT, where minting would throw deep inside MQTTnet. The SDK's
+        // parser (SharedAccessSignature.cs, 1.42.3) cannot read an expiry past the year 9999 either.
+        if (TokenTimeToLive > DateTimeOffset.MaxValue - _time.GetUtcNow() - TimeSpan.FromDays(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(tokenTimeToLive),
+                "The token lifetime is too long: a token minted now would expire after the year 9999, which no SAS token can state. "
+                + "Use 1 h (the default); IoT Hub needs a reconnect to renew a token over MQTT anyway.");
+        }
+
         _key = Convert.FromBase64String(connectionString.SharedAccessKey);
         _keyName = connectionString.SharedAccessKeyName;
-        _time = timeProvider ?? TimeProvider.System;
         HostName = connectionString.HostName;
         DeviceId = connectionString.DeviceId;
         ModuleId = connectionString.ModuleId;
@@ -119,6 +134,23 @@ public sealed class IotHubSasCredentialsProvider : IMqttClientCredentialsProvide
     /// <summary>How many tokens were minted (one per CONNECT).</summary>
     public int TokensIssued => Volatile.Read(ref _tokensIssued);
 
+    /// <summary>The clock tokens are minted with (its monotonic timestamps schedule the renewal).</summary>
+    internal TimeProvider Clock => _time;
+
+    /// <summary>
+    /// The monotonic timestamp (<see cref="TimeProvider.GetTimestamp"/>) of the last mint and that token's lifetime;
+    /// false before the first CONNECT. Unlike the wall clock, the timestamp does not move when the clock is stepped.
+    /// </summary>
+    internal bool TryGetLastToken(out long issuedTimestamp, out TimeSpan lifetime)
+    {
+        lock (_gate)
+        {
+            issuedTimestamp = _lastIssuedTimestamp;
+            lifetime = _lastLifetime;
+            return _tokensIssued > 0;
+        }
+    }
+
     /// <summary>Creates the provider from a device or module connection string with a <c>SharedAccessKey</c>.</summary>
     /// <param name="connectionString">The connection string.</param>
     /// <param name="tokenTimeToLive">Lifetime of each token; default 1 h.</param>
@@ -142,6 +174,7 @@ public sealed class IotHubSasCredentialsProvider : IMqttClientCredentialsProvide
 
     private string MintToken()
     {
+        long timestamp = _time.GetTimestamp();
         DateTimeOffset now = _time.GetUtcNow();
         long expiry;
         lock (_gate)
@@ -150,6 +183,12 @@ public sealed class IotHubSasCredentialsProvider : IMqttClientCredentialsProvide
             expiry = Math.Max((now + TokenTimeToLive).ToUnixTimeSeconds(), _lastExpiry + 1);
             _lastExpiry = expiry;
             _lastIssuedOn = now;
+            _lastIssuedTimestamp = timestamp;
+
+            // The hub measures the lifetime from se= (whole seconds, so up to 1 s shorter than the TTL); a se= pushed
+            // later by the strictly-increasing rule (after a backward clock step) does not lengthen it.
+            TimeSpan untilExpiry = DateTimeOffset.FromUnixTimeSeconds(expiry) - now;
+            _lastLifetime = untilExpiry < TokenTimeToLive ? untilExpiry : TokenTimeToLive;
             _tokensIssued++;
         }
 
