@@ -25,8 +25,14 @@ public enum IotHubAuthenticationKind
 /// </summary>
 public sealed class IotHubConnectionString
 {
-    // The SDK's device-ID rule (IotHubConnectionStringBuilder).
+    // The device SDK's own rules, Azure/azure-iot-sdk-csharp at 1.42.3,
+    // iothub/device/src/Authentication/IotHubConnectionStringBuilder.cs: s_idNameRegex for DeviceId and ModuleId,
+    // s_sharedAccessKeyNameRegex, and s_hostNameRegex for HostName and GatewayHostName. The SDK's host pattern
+    // ([a-zA-Z0-9_\-\.]+$) lacks the leading ^, so it only checks the end of the name ("my hub.net" passes, then fails
+    // in DNS); it is anchored here, which is what the character set means.
     private static readonly Regex IdPattern = new Regex(@"^[A-Za-z0-9\-:.+%_#*?!(),=@;$']{1,128}$", RegexOptions.CultureInvariant);
+    private static readonly Regex KeyNamePattern = new Regex(@"^[A-Za-z0-9_\-@.]+$", RegexOptions.CultureInvariant);
+    private static readonly Regex HostPattern = new Regex(@"^[A-Za-z0-9_\-.]+$", RegexOptions.CultureInvariant);
 
     private IotHubConnectionString(
         string hostName,
@@ -155,20 +161,26 @@ public sealed class IotHubConnectionString
         }
 
         string hostName = Required(values, "HostName", subject);
-        if (hostName.IndexOfAny(new[] { ' ', '/', '\\', ':' }) >= 0)
-        {
-            throw Fail(subject + " has a HostName that is not a host name (expected for example myhub.azure-devices.net).");
-        }
-
+        RequireHost(hostName, "HostName");
         string deviceId = Required(values, "DeviceId", subject);
-        if (!IdPattern.IsMatch(deviceId))
+        RequireId(deviceId, "DeviceId");
+        string? moduleId = Optional(values, "ModuleId");
+        if (moduleId != null)
         {
-            throw Fail(subject + " has a DeviceId that IoT Hub does not accept (1-128 letters, digits or -:.+%_#*?!(),=@;$').");
+            RequireId(moduleId, "ModuleId");
         }
 
-        string? moduleId = Optional(values, "ModuleId");
         string? gateway = Optional(values, "GatewayHostName");
+        if (gateway != null)
+        {
+            RequireHost(gateway, "GatewayHostName");
+        }
+
         string? keyName = Optional(values, "SharedAccessKeyName");
+        if (keyName != null && !KeyNamePattern.IsMatch(keyName))
+        {
+            throw Fail(subject + " has a SharedAccessKeyName that IoT Hub does not accept (letters, digits or _-@.).");
+        }
         string? key = Optional(values, "SharedAccessKey");
         string? signature = Optional(values, "SharedAccessSignature");
         string? x509Text = Optional(values, "x509") ?? Optional(values, "X509Cert");
@@ -214,6 +226,24 @@ public sealed class IotHubConnectionString
         return new IotHubConnectionString(hostName, deviceId, moduleId, gateway, keyName, key, signature, token, kind);
 
         ArgumentException Fail(string message) => new ArgumentException(message, paramName);
+
+        // The value is never echoed: a key pasted into the wrong field would end up in the message.
+        void RequireHost(string value, string name)
+        {
+            if (!HostPattern.IsMatch(value))
+            {
+                throw Fail(subject + " has a " + name + " that is not a host name: only letters, digits and _-. are allowed "
+                    + "(expected for example myhub.azure-devices.net, without scheme, port, path or spaces).");
+            }
+        }
+
+        void RequireId(string value, string name)
+        {
+            if (!IdPattern.IsMatch(value))
+            {
+                throw Fail(subject + " has a " + name + " that IoT Hub does not accept (1-128 letters, digits or -:.+%_#*?!(),=@;$').");
+            }
+        }
 
         string Required(Dictionary<string, string> all, string name, string what)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -215,18 +216,45 @@ public static class IotHubSasToken
             return "has no 'se=' (expiry) field.";
         }
 
-        // Whole seconds as a rule; the SDK also accepts a fraction (it reads se with double.Parse), as some hand-written
-        // token generators produce it.
-        if (!decimal.TryParse(expiry, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal seconds)
-            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        if (!TryParseExpiry(expiry!, out DateTimeOffset expiresOn))
         {
-            return "has an 'se=' (expiry) field that is not a number of seconds since 1970-01-01.";
+            return "has an 'se=' (expiry) field that is not a number of seconds since 1970-01-01 within the years 1 .. 9999.";
         }
 
-        DateTimeOffset expiresOn = DateTimeOffset.FromUnixTimeSeconds(0).AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
         info = new SasTokenInfo(Uri.UnescapeDataString(resource), expiresOn,
             string.IsNullOrEmpty(keyName) ? null : Uri.UnescapeDataString(keyName));
         return null;
+    }
+
+    // Reads se= as the SDK does (SDK 1.42.3, iothub/device/src/Common/Security/SharedAccessSignature.cs): the value is
+    // URL-decoded, then double.Parse(value, InvariantCulture), so a sign, a fraction, an exponent and thousands separators
+    // are all accepted; then 1970-01-01 + TimeSpan.FromSeconds(value), which throws outside the DateTime range. A negative
+    // value parses (the token is then simply expired), as in the SDK.
+    private static bool TryParseExpiry(string text, out DateTimeOffset expiresOn)
+    {
+        expiresOn = default;
+        string decoded = WebUtility.UrlDecode(text);
+        if (!double.TryParse(decoded, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out double seconds)
+            || double.IsNaN(seconds) || double.IsInfinity(seconds))
+        {
+            return false;
+        }
+
+        DateTimeOffset epoch = DateTimeOffset.FromUnixTimeSeconds(0);
+        if (seconds < (DateTimeOffset.MinValue - epoch).TotalSeconds || seconds > (DateTimeOffset.MaxValue - epoch).TotalSeconds)
+        {
+            return false;
+        }
+
+        try
+        {
+            expiresOn = epoch.AddSeconds(seconds);
+            return true;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false; // rounding at the very edge of the range
+        }
     }
 
     private static void RequireText(string value, string paramName)
