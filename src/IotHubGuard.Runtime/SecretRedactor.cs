@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace IotHubGuard.Runtime;
@@ -28,16 +31,18 @@ public static class SecretRedactor
     private const string ValueChar =
         @"(?:\\u[0-9A-Fa-f]{4}|\\/|%(?!(?:25)?(?:26|3[Bb]|2[27]|2[Cc]|20))[0-9A-Fa-f]{2}|[^;&,\s""'<>%\\])";
 
-    // SharedAccessKeyName, SignatureVersion and the like do not match: the separator must follow the name directly.
-    private static readonly Regex NamedSecret = new Regex(
-        @"(?<name>SharedAccessKey|(?:(?<![A-Za-z0-9_])|(?<=%(?:25)?26))sig|(?<![A-Za-z0-9_])(?:primary|secondary)Key)"
-        + "(?<sep>" + Quote + @"?[ \t]*" + Assign + @"[ \t]*" + Quote + "?)"
-        + "(?<value>" + ValueChar + "+)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    // What follows a secret's name, anchored where the name ends. SharedAccessKeyName and the like do not match:
+    // the separator must follow the name directly.
+    private static readonly Regex SeparatorAndValue = new Regex(
+        @"\G" + Quote + @"?[ \t]*" + Assign + @"[ \t]*" + Quote + "?(?<value>" + ValueChar + "+)",
+        RegexOptions.CultureInvariant);
 
     private static readonly Regex XmlElement = new Regex(
         @"(?<open><(?<tag>SharedAccessKey|sig|PrimaryKey|SecondaryKey)>)[^<]+(?=</\k<tag>>)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    // The names are found with a vectorised ordinal search; the regex runs only where one occurs.
+    private static readonly string[] Names = { "SharedAccessKey", "sig", "primaryKey", "secondaryKey" };
 
     /// <summary>Returns <paramref name="text"/> with key and signature values replaced by <see cref="Mask"/>.</summary>
     /// <param name="text">Any text; null gives an empty string.</param>
@@ -49,7 +54,67 @@ public static class SecretRedactor
             return string.Empty;
         }
 
-        string result = NamedSecret.Replace(text!, "${name}${sep}" + Mask);
-        return XmlElement.Replace(result, "${open}" + Mask);
+        string result = MaskNamedValues(text!);
+        return result.IndexOf("</", StringComparison.Ordinal) >= 0 ? XmlElement.Replace(result, "${open}" + Mask) : result;
     }
+
+    private static string MaskNamedValues(string text)
+    {
+        List<KeyValuePair<int, int>>? values = null; // start, length
+        foreach (string name in Names)
+        {
+            int at = 0;
+            while ((at = text.IndexOf(name, at, StringComparison.OrdinalIgnoreCase)) >= 0)
+            {
+                int end = at + name.Length;
+                Match match = StartsAName(text, at, name) ? SeparatorAndValue.Match(text, end) : Match.Empty;
+                if (match.Success)
+                {
+                    Group value = match.Groups["value"];
+                    (values ??= new List<KeyValuePair<int, int>>()).Add(new KeyValuePair<int, int>(value.Index, value.Length));
+                    end = value.Index + value.Length;
+                }
+
+                at = end;
+            }
+        }
+
+        if (values == null)
+        {
+            return text;
+        }
+
+        values.Sort((a, b) => a.Key.CompareTo(b.Key));
+        var result = new StringBuilder(text.Length);
+        int copied = 0;
+        foreach (KeyValuePair<int, int> value in values)
+        {
+            if (value.Key < copied)
+            {
+                continue; // inside a value already masked
+            }
+
+            result.Append(text, copied, value.Key - copied).Append(Mask);
+            copied = value.Key + value.Value;
+        }
+
+        return result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    // "sig", "primaryKey" and "secondaryKey" must not be the end of a longer word (designated=, myprimaryKey=), except
+    // after a URL-encoded '&' (%26sig%3D…). "SharedAccessKey" may end one (IOTHUB_DEVICE_SHAREDACCESSKEY=…).
+    private static bool StartsAName(string text, int at, string name)
+    {
+        if (at == 0 || string.Equals(name, "SharedAccessKey", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        char before = text[at - 1];
+        bool wordChar = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') || (before >= '0' && before <= '9') || before == '_';
+        return !wordChar || (name.Length == 3 && (EndsWith(text, at, "%26") || EndsWith(text, at, "%2526")));
+    }
+
+    private static bool EndsWith(string text, int at, string suffix) =>
+        at >= suffix.Length && string.CompareOrdinal(text, at - suffix.Length, suffix, 0, suffix.Length) == 0;
 }
