@@ -14,7 +14,7 @@ namespace IotHubGuard.Runtime.Hosting;
 /// host's shutdown timeout. The hub then gets an MQTT DISCONNECT / AMQP close instead of a dropped socket (404104).
 /// </summary>
 /// <remarks>
-/// The closes start together, each on a thread-pool thread, so one that hangs or blocks its thread neither delays the
+/// The closes start together, each on a thread of its own, so one that hangs or blocks its thread neither delays the
 /// others nor the host: <c>StoppedAsync</c> returns when all have finished or when the shutdown token fires, whichever
 /// comes first. A close still running then is logged as a warning and left behind (its late failure is observed, not
 /// thrown), because the host cannot wait for code that ignores its token.
@@ -52,9 +52,14 @@ internal sealed class CloseOnShutdownService : IHostedLifecycleService
             return;
         }
 
-        // Task.Run: a delegate that blocks its thread (a synchronous close, .Wait()) must not block the host's thread.
+        // Each delegate starts on a thread of its own: one that blocks its thread (a synchronous close, .Wait()) must
+        // block neither the host's thread nor the others, and at shutdown the thread pool is often starved by such code.
         Task[] closing = _closes
-            .Select(close => Task.Run(() => close.Close(_services, cancellationToken) ?? Task.CompletedTask, CancellationToken.None))
+            .Select(close => Task.Factory.StartNew(
+                () => close.Close(_services, cancellationToken) ?? Task.CompletedTask,
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default).Unwrap())
             .ToArray();
         await WhenAllOrCancelled(closing, cancellationToken).ConfigureAwait(false);
 

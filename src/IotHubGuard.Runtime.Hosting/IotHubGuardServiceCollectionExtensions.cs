@@ -57,7 +57,7 @@ public static class IotHubGuardServiceCollectionExtensions
     /// Awaits <paramref name="close"/> when the host stops (SIGTERM, Ctrl+C, <c>StopAsync</c>), after every hosted
     /// service has stopped and within the host's shutdown timeout (the token), so IoT Hub receives a DISCONNECT
     /// instead of a dropped connection (404104). Typical delegate: <c>ct =&gt; deviceClient.CloseAsync(ct)</c>.
-    /// Call once per client: the closes of all clients start together, each on a thread-pool thread. Failures are
+    /// Call once per client: the closes of all clients start together, each on a thread of its own. Failures are
     /// logged (redacted), not thrown; a close still running when the token fires is logged as a warning and the host
     /// stops without it, so shutdown always completes within the timeout.
     /// </summary>
