@@ -246,6 +246,8 @@ public sealed class IotHubMqttTokenRenewal : IAsyncDisposable
 
     private Task JoinOrStartCycle()
     {
+        Task<Task>? starter = null;
+        Task cycle;
         lock (_lifecycle)
         {
             ObjectDisposedException.ThrowIf(_stopped, this);
@@ -253,11 +255,17 @@ public sealed class IotHubMqttTokenRenewal : IAsyncDisposable
             {
                 _renewing = true; // before the cycle runs: a disconnect it causes must already see it
                 CancellationToken stop = _stop.Token;
-                _cycle = Task.Run(() => RenewCycleAsync(stop), CancellationToken.None);
+                starter = new Task<Task>(() => RenewCycleAsync(stop));
+                _cycle = starter.Unwrap();
             }
 
-            return _cycle;
+            cycle = _cycle;
         }
+
+        // Started outside the lock (MQTTnet raises DisconnectedAsync, i.e. user code, from inside the cycle), on the
+        // caller's thread: no extra thread-pool hop before the DISCONNECT.
+        starter?.RunSynchronously(TaskScheduler.Default);
+        return cycle;
     }
 
     private async Task RenewCycleAsync(CancellationToken stop)
