@@ -169,8 +169,14 @@ public sealed class ConnectionLogReader
 
     private static IEnumerable<ConnectionRecord> SortByTime(IEnumerable<ConnectionRecord> records)
     {
-        // OrderBy is stable: records with the same time keep their file order.
-        return records.ToList().OrderBy(r => r.Time);
+        // Log Analytics exports newest first: undo that, then a stable sort keeps the file order of equal times.
+        List<ConnectionRecord> list = records.ToList();
+        if (list.Count > 1 && list[0].Time > list[list.Count - 1].Time)
+        {
+            list.Reverse();
+        }
+
+        return list.OrderBy(r => r.Time);
     }
 
     private IEnumerable<ConnectionRecord> ReadJsonLines(Stream stream, string name)

@@ -25,6 +25,7 @@ internal sealed class JsonArrayStreamer
     private bool inArray;
     private bool done;
     private string? lastPropertyName;
+    private int scanPosition;
 
     public JsonArrayStreamer(Stream stream, string file, Action<LogReadProblem> onProblem)
     {
@@ -53,8 +54,8 @@ internal sealed class JsonArrayStreamer
             }
             catch (JsonException ex)
             {
-                consumed = 0;
-                error = "malformed JSON (" + TrimMessage(ex.Message) + ")";
+                consumed = scanPosition - dataStart;
+                error = (endOfStream ? "the file ends inside a record (truncated?): " : "malformed JSON: ") + TrimMessage(ex.Message);
                 done = true;
             }
 
@@ -114,6 +115,7 @@ internal sealed class JsonArrayStreamer
         {
             JsonReaderState before = reader.CurrentState;
             int beforeConsumed = (int)reader.BytesConsumed;
+            scanPosition = dataStart + beforeConsumed;
             if (!reader.Read())
             {
                 state = before;
