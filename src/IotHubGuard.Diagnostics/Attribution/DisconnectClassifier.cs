@@ -130,7 +130,7 @@ public static class DisconnectClassifier
         {
             cause = DisconnectCause.NoRecovery;
             confidence = Confidence.High;
-            evidence.Add("no reconnect in the " + DisconnectAttribution.Format(signals.ObservedAfter) + " of log after it");
+            evidence.Add("no reconnect in the " + DisconnectAttribution.Format(signals.ObservedAfter) + " of log that followed (never-reconnect-after " + DiagnosisThresholds.Minutes(thresholds.NeverReconnectAfter) + ")");
             evidence.Add(session);
             rules.AddRange(CauseCatalog.Get(cause).Rules);
         }

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using IotHubGuard.Diagnostics;
+using IotHubGuard.Diagnostics.Simulation;
+
+namespace IotHubGuard.Tool;
+
+/// <summary><c>iothubguard simulate</c>: writes a log set of a fleet with known faults (to try diagnose, and for the benchmark).</summary>
+internal static class SimulateCommand
+{
+    private static readonly HashSet<string> Valued = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "--out", "--devices", "--hours", "--seed", "--shape", "--max-records",
+    };
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout)
+    {
+        CommandLine line = CommandLine.Parse(args, new HashSet<string>(), Valued);
+        string output = line.Get("--out") ?? throw new UsageException("simulate needs --out <file>.");
+        int devices = (int)(line.GetNumber("--devices", 10, 10_000_000) ?? 200);
+        double hours = line.GetNumber("--hours", 3, 24 * 7) ?? 8;
+        int seed = (int)(line.GetNumber("--seed", 0, int.MaxValue) ?? 1);
+        long maxRecords = (long)(line.GetNumber("--max-records", 1, long.MaxValue) ?? long.MaxValue);
+        SimulatedExport shape = line.Get("--shape") switch
+        {
+            null or "storage" => SimulatedExport.StorageJsonLines,
+            "records" => SimulatedExport.RecordsDocument,
+            "la-json" => SimulatedExport.LogAnalyticsJson,
+            "la-csv" => SimulatedExport.LogAnalyticsCsv,
+            "eventgrid" => SimulatedExport.EventGrid,
+            string other => throw new UsageException("--shape must be storage, records, la-json, la-csv or eventgrid (got '" + other + "')."),
+        };
+
+        FleetScenario scenario = MixedFleet(devices, seed, TimeSpan.FromHours(hours));
+        IEnumerable<ConnectionRecord> records = new FleetSimulator(scenario).Generate().Take((int)Math.Min(int.MaxValue, maxRecords));
+        long count = 0;
+        using (var stream = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            LogExportWriter.Write(records.Select(r => { count++; return r; }), stream, shape);
+        }
+
+        stdout.WriteLine("wrote " + count + " records of " + devices + " devices to " + output);
+        return ExitCodes.Clean;
+    }
+
+    /// <summary>The mixture the samples and the benchmark use: mostly healthy, every fault present.</summary>
+    public static FleetScenario MixedFleet(int devices, int seed, TimeSpan duration)
+    {
+        var scenario = new FleetScenario { Seed = seed, Duration = duration };
+        (SimulatedFault Fault, double Share)[] mixture =
+        {
+            (SimulatedFault.Healthy, 0.40), (SimulatedFault.TokenExpiresEachLifetime, 0.15), (SimulatedFault.FixedToken, 0.05),
+            (SimulatedFault.DuplicateIdentity, 0.05), (SimulatedFault.DeployWithoutClose, 0.15), (SimulatedFault.HubTransient, 0.10),
+            (SimulatedFault.NoRecovery, 0.03), (SimulatedFault.OldSdk, 0.04), (SimulatedFault.FlakyNetwork, 0.03),
+        };
+        foreach ((SimulatedFault fault, double share) in mixture)
+        {
+            scenario.With(fault, Math.Max(1, (int)Math.Round(devices * share)));
+        }
+
+        return scenario;
+    }
+}
