@@ -12,7 +12,7 @@ internal static class SimulateCommand
 {
     private static readonly HashSet<string> Valued = new HashSet<string>(StringComparer.Ordinal)
     {
-        "--out", "--devices", "--hours", "--seed", "--shape", "--max-records",
+        "--out", "--devices", "--hours", "--seed", "--shape", "--max-records", "--fleet",
     };
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout)
@@ -33,7 +33,9 @@ internal static class SimulateCommand
             string other => throw new UsageException("--shape must be storage, records, la-json, la-csv or eventgrid (got '" + other + "')."),
         };
 
-        FleetScenario scenario = MixedFleet(devices, seed, TimeSpan.FromHours(hours));
+        string? fleet = line.Get("--fleet");
+        FleetScenario scenario = fleet == null ? MixedFleet(devices, seed, TimeSpan.FromHours(hours)) : ParseFleet(fleet, seed, TimeSpan.FromHours(hours));
+        devices = scenario.Groups.Sum(g => g.Count);
         IEnumerable<ConnectionRecord> records = new FleetSimulator(scenario).Generate().Take((int)Math.Min(int.MaxValue, maxRecords));
         long count = 0;
         using (var stream = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
@@ -43,6 +45,26 @@ internal static class SimulateCommand
 
         stdout.WriteLine("wrote " + count + " records of " + devices + " devices to " + output);
         return ExitCodes.Clean;
+    }
+
+    /// <summary>Parses <c>Fault=count,Fault=count</c> (fault names as in <see cref="SimulatedFault"/>).</summary>
+    public static FleetScenario ParseFleet(string text, int seed, TimeSpan duration)
+    {
+        var scenario = new FleetScenario { Seed = seed, Duration = duration };
+        foreach (string part in text.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            string[] pair = part.Split('=');
+            if (pair.Length != 2 || !Enum.TryParse(pair[0].Trim(), ignoreCase: true, out SimulatedFault fault)
+                || !int.TryParse(pair[1].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int count) || count < 1)
+            {
+                throw new UsageException("--fleet takes Fault=count pairs, e.g. Healthy=20,FixedToken=3 (faults: "
+                    + string.Join(", ", Enum.GetNames(typeof(SimulatedFault))) + "); got '" + part + "'.");
+            }
+
+            scenario.With(fault, count);
+        }
+
+        return scenario;
     }
 
     /// <summary>The mixture the samples and the benchmark use: mostly healthy, every fault present.</summary>

@@ -8,7 +8,7 @@ internal static class Usage
         Usage:
           iothubguard diagnose <files or folders>... [options]
           iothubguard diagnose --kql [threshold options]
-          iothubguard simulate --out <file> [--devices N] [--hours H] [--seed N] [--shape S] [--max-records N]
+          iothubguard simulate --out <file> [--devices N | --fleet Fault=N,...] [--hours H] [--seed N] [--shape S] [--max-records N]
 
         diagnose reads IoT Hub Connections resource logs: storage-account blobs (JSON lines, {"records":[...]}),
         Log Analytics AzureDiagnostics exports (JSON or CSV) and Event Grid DeviceConnected/DeviceDisconnected events.
@@ -31,6 +31,10 @@ internal static class Usage
           --never-reconnect-after <min>       no reconnect for this long means it never reconnected [30]
           --reorder-window <min>              how far out of time order records may arrive [10]
           --sdk-minimum-version <v>           C# SDK version below which AZIOT401 applies [1.42.0]
+
+        simulate writes the logs of a fleet with known faults (Healthy, FixedToken, TokenExpiresEachLifetime,
+        DuplicateIdentity, DeployWithoutClose, NoRecovery, OldSdk, HubTransient, FlakyNetwork) in a shape:
+        storage (default), records, la-json, la-csv or eventgrid.
 
         Exit codes: 0 no 404104 to attribute (or --kql/simulate done), 1 404104 disconnects attributed,
                     2 bad command line, 3 no usable input record.

@@ -289,7 +289,7 @@ public sealed class AttributionEngine
             bucket.Devices++;
         }
 
-        var item = new PendingDisconnect(device, record.Time, bucketKey, signals);
+        var item = new PendingDisconnect(device, record.Time, bucketKey, signals) { HasResult = record.HasResult };
         device.Pending = item;
         pending.Enqueue(item);
     }
@@ -337,6 +337,14 @@ public sealed class AttributionEngine
         if (ReferenceEquals(device.Pending, item))
         {
             device.Pending = null;
+        }
+
+        if (!item.HasResult && attribution.Cause != DisconnectCause.SasTokenExpired && attribution.Cause != DisconnectCause.ProcessExitWithoutClose
+            && attribution.Cause != DisconnectCause.HubTransient && attribution.Cause != DisconnectCause.DuplicateIdentity)
+        {
+            // Without a result code a clean close looks like any other disconnect: only a timing signature is a finding.
+            report.DisconnectsWithoutSignature++;
+            return;
         }
 
         device.CauseCounts[(int)attribution.Cause]++;

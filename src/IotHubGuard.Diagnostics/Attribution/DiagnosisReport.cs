@@ -26,6 +26,9 @@ public sealed class DiagnosisReport
     /// <summary>Disconnects from sources without result codes (Event Grid), attributed by timing only.</summary>
     public long DisconnectsWithoutCode { get; internal set; }
 
+    /// <summary>Code-less (Event Grid) disconnects with no timing signature: they may be clean closes, so they are not findings.</summary>
+    public long DisconnectsWithoutSignature { get; internal set; }
+
     /// <summary>Records that arrived later than the reorder window allowed (input not in time order).</summary>
     public long LateRecords { get; internal set; }
 
@@ -54,5 +57,5 @@ public sealed class DiagnosisReport
     public IReadOnlyList<DeviceTimeline> Timelines { get; internal set; } = Array.Empty<DeviceTimeline>();
 
     /// <summary>All attributed disconnects.</summary>
-    public long AttributedDisconnects => Disconnects404104 + DisconnectsWithoutCode;
+    public long AttributedDisconnects => Disconnects404104 + DisconnectsWithoutCode - DisconnectsWithoutSignature;
 }

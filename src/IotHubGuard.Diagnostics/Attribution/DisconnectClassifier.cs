@@ -7,7 +7,8 @@ namespace IotHubGuard.Diagnostics;
 /// <summary>
 /// Names the most likely cause of one disconnect from its signals. One function for the log attribution and the
 /// runtime monitor, so both say the same thing for the same facts. Order of precedence: a second connection (its
-/// code is unambiguous), then the token signature, then a fleet-wide wall, then no recovery, then an SDK defect.
+/// code is unambiguous), then the token signature (a session length in the token window alone yields to a fleet-wide
+/// wall: a deploy an hour after the last one is not a token), then a fleet-wide wall, then no recovery, then an SDK defect.
 /// </summary>
 public static class DisconnectClassifier
 {
@@ -55,7 +56,7 @@ public static class DisconnectClassifier
             evidence.Add(session);
             rules.AddRange(CauseCatalog.Get(cause).Rules);
         }
-        else if (signals.ReconnectRejectedUnauthorized || signals.TokenExpiredReported || tokenSession)
+        else if (signals.ReconnectRejectedUnauthorized || signals.TokenExpiredReported || (tokenSession && !signals.FleetBurst))
         {
             cause = DisconnectCause.SasTokenExpired;
             int strong = (signals.TokenExpiredReported ? 1 : 0) + (tokenSession ? 1 : 0) + (signals.ReconnectRejectedUnauthorized ? 1 : 0)

@@ -20,4 +20,7 @@ internal sealed class PendingDisconnect
     public long Bucket { get; }
 
     public DisconnectSignals Signals { get; }
+
+    /// <summary>False for Event Grid disconnects, which carry no code (a clean close looks the same).</summary>
+    public bool HasResult { get; set; } = true;
 }

@@ -18,6 +18,7 @@ public static class JsonReportWriter
         json.WriteNumber("identities", report.Identities);
         json.WriteNumber("disconnects404104", report.Disconnects404104);
         json.WriteNumber("disconnectsWithoutCode", report.DisconnectsWithoutCode);
+        json.WriteNumber("disconnectsWithoutSignature", report.DisconnectsWithoutSignature);
         json.WriteNumber("inputProblems", report.InputProblems);
         json.WriteNumber("lateRecords", report.LateRecords);
         WriteTime(json, "from", report);

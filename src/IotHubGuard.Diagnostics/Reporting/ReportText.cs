@@ -23,5 +23,6 @@ internal static class ReportText
     public static string Headline(DiagnosisReport report) =>
         N(report.Records) + " connection records, " + N(report.Identities) + " identities, " + Time(report.From) + " .. " + Time(report.To)
         + "; " + N(report.Disconnects404104) + " disconnects with 404104"
-        + (report.DisconnectsWithoutCode > 0 ? " and " + N(report.DisconnectsWithoutCode) + " code-less (Event Grid) disconnects" : string.Empty);
+        + (report.DisconnectsWithoutCode > 0 ? " and " + N(report.DisconnectsWithoutCode) + " code-less (Event Grid) disconnects"
+            + (report.DisconnectsWithoutSignature > 0 ? " (" + N(report.DisconnectsWithoutSignature) + " of them without a signature, possibly clean closes, not attributed)" : string.Empty) : string.Empty);
 }

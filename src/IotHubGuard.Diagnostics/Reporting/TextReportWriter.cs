@@ -33,7 +33,7 @@ public static class TextReportWriter
             {
                 output.WriteLine();
                 output.WriteLine(" " + rank++ + ". " + cause.Info.Title + "  [" + ReportText.Rules(cause) + "]");
-                output.WriteLine("    " + ReportText.N(cause.AffectedDevices) + " device(s), " + ReportText.N(cause.Disconnects) + " disconnect(s), confidence " + cause.Confidence
+                output.WriteLine("    " + ReportText.N(cause.AffectedDevices) + " device(s), " + ReportText.N(cause.Disconnects) + " disconnect(s) as the main cause, confidence " + cause.Confidence
                     + (cause.ContributingDevices > 0 ? "; also contributing on " + ReportText.N(cause.ContributingDevices) + " other device(s)" : string.Empty));
                 output.WriteLine("    Fix: " + cause.Info.Fix);
                 output.WriteLine("    Docs: " + ReportText.RuleLink(ReportText.PrimaryRule(cause)));

@@ -45,10 +45,12 @@ public sealed class FleetSimulator
         var random = new Random(scenario.Seed);
         var records = new List<ConnectionRecord>();
         DateTimeOffset end = scenario.Start + scenario.Duration;
+        int wallSlots = Math.Max(1, (int)((scenario.Duration.TotalMinutes - 150) / 15));
+        int groupIndex = 0;
         foreach (DeviceGroup group in scenario.Groups)
         {
-            // One wall time per group, so a group's burst is one minute and groups do not share it.
-            DateTimeOffset wall = scenario.Start + TimeSpan.FromMinutes(90 + random.Next(0, (int)Math.Max(1, scenario.Duration.TotalMinutes - 150)));
+            // One wall minute per group, 15 minutes apart from the other groups' walls, so two groups never share a burst.
+            DateTimeOffset wall = scenario.Start + TimeSpan.FromMinutes(90 + (15 * ((groupIndex++ * 7) % wallSlots)) + random.Next(0, 5));
             wall = new DateTimeOffset(wall.Year, wall.Month, wall.Day, wall.Hour, wall.Minute, 0, TimeSpan.Zero);
             for (int i = 0; i < group.Count; i++)
             {
