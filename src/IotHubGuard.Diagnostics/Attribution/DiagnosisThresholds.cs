@@ -43,6 +43,12 @@ public sealed class DiagnosisThresholds
     /// <summary>Earlier sessions of the same device that ended one token lifetime after connect: from this many on, it is a rhythm.</summary>
     public int RhythmMinSessions { get; set; } = 2;
 
+    /// <summary>Runtime monitor: this many communication-error disconnects within <see cref="DuplicateCycleWindow"/> suggest another client on the same identity.</summary>
+    public int DuplicateCycleMin { get; set; } = 3;
+
+    /// <summary>Runtime monitor: the window for <see cref="DuplicateCycleMin"/>.</summary>
+    public TimeSpan DuplicateCycleWindow { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The C# device SDK version below which AZIOT401 applies (the analyzers' default).</summary>
     public Version SdkMinimumVersion { get; set; } = SdkVersionDefects.ParseOrThrow(RuleDefaults.SdkMinimumVersion);
 
@@ -69,6 +75,7 @@ public sealed class DiagnosisThresholds
         Pair("burst-min-fraction", BurstMinFraction.ToString("0.##", CultureInfo.InvariantCulture)),
         Pair("never-reconnect-after", Minutes(NeverReconnectAfter)),
         Pair("rhythm-min-sessions", RhythmMinSessions.ToString(CultureInfo.InvariantCulture)),
+        Pair("duplicate-cycles", DuplicateCycleMin.ToString(CultureInfo.InvariantCulture) + " in " + Minutes(DuplicateCycleWindow)),
         Pair("sdk-minimum-version", SdkVersionDefects.Format(SdkMinimumVersion)),
         Pair("reorder-window", Minutes(ReorderWindow)),
     };

@@ -39,7 +39,9 @@ public static class DisconnectClassifier
         Confidence confidence;
         var rules = new List<string>();
 
-        if (signals.DuplicateReported || signals.OverlappingConnect)
+        bool cycling = signals.RecentCommunicationErrors >= thresholds.DuplicateCycleMin;
+        bool gaveUp = signals.ClientGaveUp || signals.Reconnect == ReconnectOutcome.NeverReconnected;
+        if (signals.DuplicateReported || signals.OverlappingConnect || cycling)
         {
             cause = DisconnectCause.DuplicateIdentity;
             confidence = signals.DuplicateReported ? Confidence.High : Confidence.Medium;
@@ -51,6 +53,12 @@ public static class DisconnectClassifier
             if (signals.OverlappingConnect)
             {
                 evidence.Add("a second connect for the same identity arrived while a connection was open");
+            }
+
+            if (cycling)
+            {
+                evidence.Add(signals.RecentCommunicationErrors.ToString(CultureInfo.InvariantCulture) + " communication-error disconnects within "
+                    + DiagnosisThresholds.Minutes(thresholds.DuplicateCycleWindow) + ": the pattern of two clients taking the identity from each other (400027)");
             }
 
             evidence.Add(session);
@@ -127,11 +135,13 @@ public static class DisconnectClassifier
 
             rules.AddRange(CauseCatalog.Get(cause).Rules);
         }
-        else if (signals.Reconnect == ReconnectOutcome.NeverReconnected)
+        else if (gaveUp)
         {
             cause = DisconnectCause.NoRecovery;
             confidence = Confidence.High;
-            evidence.Add("no reconnect in the " + DisconnectAttribution.Format(signals.ObservedAfter) + " of log that followed (never-reconnect-after " + DiagnosisThresholds.Minutes(thresholds.NeverReconnectAfter) + ")");
+            evidence.Add(signals.ClientGaveUp
+                ? "the client stopped retrying (status Disconnected)"
+                : "no reconnect in the " + DisconnectAttribution.Format(signals.ObservedAfter) + " of log that followed (never-reconnect-after " + DiagnosisThresholds.Minutes(thresholds.NeverReconnectAfter) + ")");
             evidence.Add(session);
             rules.AddRange(CauseCatalog.Get(cause).Rules);
         }
@@ -160,10 +170,10 @@ public static class DisconnectClassifier
             }
         }
 
-        if (signals.Reconnect == ReconnectOutcome.NeverReconnected && cause != DisconnectCause.NoRecovery)
+        if (gaveUp && cause != DisconnectCause.NoRecovery)
         {
             contributing.Add(DisconnectCause.NoRecovery);
-            evidence.Add("it never reconnected (" + DisconnectAttribution.Format(signals.ObservedAfter) + " of log after it)");
+            evidence.Add(signals.ClientGaveUp ? "the client stopped retrying" : "it never reconnected (" + DisconnectAttribution.Format(signals.ObservedAfter) + " of log after it)");
             foreach (string rule in CauseCatalog.Get(DisconnectCause.NoRecovery).Rules)
             {
                 if (!rules.Contains(rule))

@@ -20,6 +20,12 @@ public sealed class DisconnectSignals
     /// <summary>A connect for the same identity arrived while a connection was open.</summary>
     public bool OverlappingConnect { get; set; }
 
+    /// <summary>Disconnects with a communication error in the last <see cref="DiagnosisThresholds.DuplicateCycleWindow"/>, this one included (runtime monitor).</summary>
+    public int RecentCommunicationErrors { get; set; }
+
+    /// <summary>The client reported it stopped retrying (status Disconnected, e.g. reason Retry_Expired).</summary>
+    public bool ClientGaveUp { get; set; }
+
     /// <summary>Earlier sessions of the same identity that also ended one token lifetime after connect.</summary>
     public int EarlierTokenLifetimeSessions { get; set; }
 
