@@ -34,7 +34,7 @@ internal static class SimulateCommand
         };
 
         string? fleet = line.Get("--fleet");
-        FleetScenario scenario = fleet == null ? MixedFleet(devices, seed, TimeSpan.FromHours(hours)) : ParseFleet(fleet, seed, TimeSpan.FromHours(hours));
+        FleetScenario scenario = fleet == null ? FleetScenario.Mixed(devices, seed, TimeSpan.FromHours(hours)) : ParseFleet(fleet, seed, TimeSpan.FromHours(hours));
         devices = scenario.Groups.Sum(g => g.Count);
         IEnumerable<ConnectionRecord> records = new FleetSimulator(scenario).Generate().Take((int)Math.Min(int.MaxValue, maxRecords));
         long count = 0;
@@ -62,24 +62,6 @@ internal static class SimulateCommand
             }
 
             scenario.With(fault, count);
-        }
-
-        return scenario;
-    }
-
-    /// <summary>The mixture the samples and the benchmark use: mostly healthy, every fault present.</summary>
-    public static FleetScenario MixedFleet(int devices, int seed, TimeSpan duration)
-    {
-        var scenario = new FleetScenario { Seed = seed, Duration = duration };
-        (SimulatedFault Fault, double Share)[] mixture =
-        {
-            (SimulatedFault.Healthy, 0.40), (SimulatedFault.TokenExpiresEachLifetime, 0.15), (SimulatedFault.FixedToken, 0.05),
-            (SimulatedFault.DuplicateIdentity, 0.05), (SimulatedFault.DeployWithoutClose, 0.15), (SimulatedFault.HubTransient, 0.10),
-            (SimulatedFault.NoRecovery, 0.03), (SimulatedFault.OldSdk, 0.04), (SimulatedFault.FlakyNetwork, 0.03),
-        };
-        foreach ((SimulatedFault fault, double share) in mixture)
-        {
-            scenario.With(fault, Math.Max(1, (int)Math.Round(devices * share)));
         }
 
         return scenario;

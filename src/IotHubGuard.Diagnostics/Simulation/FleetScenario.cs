@@ -21,6 +21,27 @@ public sealed class FleetScenario
     /// <summary>The device groups.</summary>
     public IList<DeviceGroup> Groups { get; } = new List<DeviceGroup>();
 
+    /// <summary>
+    /// A realistic mixture (the benchmark's and <c>iothubguard simulate --devices</c>'): 40 % healthy and every fault
+    /// present, about 15 records per device over 6 hours.
+    /// </summary>
+    public static FleetScenario Mixed(int devices, int seed, TimeSpan duration)
+    {
+        var scenario = new FleetScenario { Seed = seed, Duration = duration };
+        (SimulatedFault Fault, double Share)[] mixture =
+        {
+            (SimulatedFault.Healthy, 0.40), (SimulatedFault.TokenExpiresEachLifetime, 0.15), (SimulatedFault.FixedToken, 0.05),
+            (SimulatedFault.DuplicateIdentity, 0.05), (SimulatedFault.DeployWithoutClose, 0.15), (SimulatedFault.HubTransient, 0.10),
+            (SimulatedFault.NoRecovery, 0.03), (SimulatedFault.OldSdk, 0.04), (SimulatedFault.FlakyNetwork, 0.03),
+        };
+        foreach ((SimulatedFault fault, double share) in mixture)
+        {
+            scenario.With(fault, Math.Max(1, (int)Math.Round(devices * share)));
+        }
+
+        return scenario;
+    }
+
     /// <summary>Adds a group and returns the scenario (for chaining).</summary>
     public FleetScenario With(SimulatedFault fault, int count, string? prefix = null, string? protocol = null)
     {
