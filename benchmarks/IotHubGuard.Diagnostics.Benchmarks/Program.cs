@@ -20,11 +20,13 @@ internal static class Program
         }
 
         long records = long.Parse(Option(args, "--records") ?? "1000000", CultureInfo.InvariantCulture);
+        int devices = int.Parse(Option(args, "--devices") ?? Math.Max(100, records / 12).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        double hours = double.Parse(Option(args, "--hours") ?? "6", CultureInfo.InvariantCulture);
         SimulatedExport shape = Option(args, "--shape") == "records" ? SimulatedExport.RecordsDocument : SimulatedExport.StorageJsonLines;
-        string file = Path.Combine(Path.GetTempPath(), "iothubguard-bench-" + records + "-" + shape + ".json");
+        string file = Path.Combine(Path.GetTempPath(), "iothubguard-bench-" + records + "-" + devices + "-" + hours.ToString(CultureInfo.InvariantCulture) + "h-" + shape + ".json");
         if (!File.Exists(file))
         {
-            Generate(file, records, shape);
+            Generate(file, records, devices, TimeSpan.FromHours(hours), shape);
         }
 
         string self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
@@ -43,12 +45,11 @@ internal static class Program
         }
     }
 
-    private static void Generate(string file, long records, SimulatedExport shape)
+    private static void Generate(string file, long records, int devices, TimeSpan duration, SimulatedExport shape)
     {
-        // About 15 records per device over 6 hours: enough devices to reach the count, then cut to it exactly.
-        int devices = (int)Math.Max(100, records / 12);
+        // About 15 records per device per 6 hours: pick devices and hours to reach the count; it is then cut to it exactly.
         var clock = Stopwatch.StartNew();
-        var generated = new FleetSimulator(FleetScenario.Mixed(devices, seed: 42, TimeSpan.FromHours(6))).Generate();
+        var generated = new FleetSimulator(FleetScenario.Mixed(devices, seed: 42, duration)).Generate();
         using var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
         LogExportWriter.Write(generated.Take((int)Math.Min(records, generated.Count)), stream, shape);
         Console.WriteLine("generated " + Math.Min(records, generated.Count).ToString("N0", CultureInfo.InvariantCulture) + " records of "
@@ -62,9 +63,15 @@ internal static class Program
         var reader = new ConnectionLogReader(_ => problems++);
         var engine = new AttributionEngine();
         var clock = Stopwatch.StartNew();
+        long liveHeapPeak = 0;
         foreach (ConnectionRecord record in reader.ReadFile(file))
         {
             engine.Add(record);
+            if ((engine.RecordsAdded % 50_000) == 0)
+            {
+                // Live objects only (after a full collection): what the engine and reader really hold.
+                liveHeapPeak = Math.Max(liveHeapPeak, GC.GetTotalMemory(forceFullCollection: true));
+            }
         }
 
         DiagnosisReport report = engine.Complete();
@@ -80,6 +87,7 @@ internal static class Program
         Console.WriteLine("records per second: " + (report.Records / seconds).ToString("N0", CultureInfo.InvariantCulture) + " wall clock, "
             + (report.Records / cpu).ToString("N0", CultureInfo.InvariantCulture) + " per CPU second (" + cpu.ToString("N2", CultureInfo.InvariantCulture) + " s CPU, all threads, incl. start-up)");
         Console.WriteLine("peak working set:   " + (self.PeakWorkingSet64 / 1048576.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB");
+        Console.WriteLine("live heap, peak:    " + (liveHeapPeak / 1048576.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB (sampled every 50,000 records after a full GC)");
         Console.WriteLine("GC heap after (report kept): " + (GC.GetTotalMemory(forceFullCollection: true) / 1048576.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB");
         Console.WriteLine("allocated in total: " + (GC.GetTotalAllocatedBytes() / 1048576.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB");
         Console.WriteLine("top causes:         " + string.Join(", ", report.Causes.Take(4).Select(c => c.Cause + "=" + c.AffectedDevices)));

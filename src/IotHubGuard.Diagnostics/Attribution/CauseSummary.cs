@@ -58,21 +58,24 @@ public sealed class CauseSummary
 
     private IReadOnlyList<string> RankedRules()
     {
-        var list = new List<KeyValuePair<string, long>>(ruleCounts);
+        // Most frequent first; ties in the catalogue's order (most specific first).
         var catalog = new List<string>(Info.Rules);
+        var list = new List<KeyValuePair<string, long>>(ruleCounts);
         list.Sort((a, b) =>
         {
             int byCount = b.Value.CompareTo(a.Value);
-            if (byCount != 0)
-            {
-                return byCount;
-            }
-
-            int ia = catalog.IndexOf(a.Key), ib = catalog.IndexOf(b.Key);
-            return (ia < 0 ? int.MaxValue : ia).CompareTo(ib < 0 ? int.MaxValue : ib) is int c && c != 0 ? c : string.CompareOrdinal(a.Key, b.Key);
+            return byCount != 0 ? byCount : CatalogRank(catalog, a.Key).CompareTo(CatalogRank(catalog, b.Key));
         });
         return list.ConvertAll(p => p.Key);
     }
+
+    private static int CatalogRank(List<string> catalog, string rule)
+    {
+        int index = catalog.IndexOf(rule);
+        return index < 0 ? catalog.Count + RuleNumber(rule) : index;
+    }
+
+    private static int RuleNumber(string rule) => int.TryParse(rule.Substring(5), out int number) ? number : int.MaxValue / 2;
 }
 
 /// <summary>One attributed disconnect, as an example.</summary>
