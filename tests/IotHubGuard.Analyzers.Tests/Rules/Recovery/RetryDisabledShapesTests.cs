@@ -1,3 +1,6 @@
+using Verify = IotHubGuard.Analyzers.Tests.CSharpCodeFixVerifier<
+    IotHubGuard.Analyzers.RetryDisabledAnalyzer,
+    IotHubGuard.CodeFixes.RetryDisabledFixer>;
 using VerifyAnalyzer = IotHubGuard.Analyzers.Tests.CSharpAnalyzerVerifier<IotHubGuard.Analyzers.RetryDisabledAnalyzer>;
 
 namespace IotHubGuard.Analyzers.Tests.Rules.Recovery;
@@ -176,5 +179,37 @@ public class RetryDisabledShapesTests
             VerifyAnalyzer.Diagnostic("AZIOT501").WithSpan(7, 34, 7, 135).WithArguments(
                 "new ExponentialBackoff(0, …)",
                 "retries 0 times, which disables automatic reconnection: after the first transient error the client reports Disconnected / Retry_Expired and stays offline"));
+    }
+
+    [Fact]
+    public async Task Fix_InConditionalAndCoalesce_ReplacesOnlyTheNoRetryBranch()
+    {
+        const string source = """
+            using System;
+            using Microsoft.Azure.Devices.Client;
+
+            class Device
+            {
+                void FromConfiguration(DeviceClient client, bool failFast, IRetryPolicy? configured)
+                {
+                    client.SetRetryPolicy(failFast ? {|AZIOT501:new NoRetry()|} : new ExponentialBackoff(5, TimeSpan.Zero, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1)));
+                    client.SetRetryPolicy(configured ?? {|AZIOT501:new NoRetry()|});
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using Microsoft.Azure.Devices.Client;
+
+            class Device
+            {
+                void FromConfiguration(DeviceClient client, bool failFast, IRetryPolicy? configured)
+                {
+                    client.SetRetryPolicy(failFast ? new ExponentialBackoff(int.MaxValue, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100)) : new ExponentialBackoff(5, TimeSpan.Zero, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1)));
+                    client.SetRetryPolicy(configured ?? new ExponentialBackoff(int.MaxValue, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100)));
+                }
+            }
+            """;
+        await Verify.VerifyCodeFixAsync(source, fixedSource, Libraries.DeviceSdk);
     }
 }
