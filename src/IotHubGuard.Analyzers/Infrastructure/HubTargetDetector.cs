@@ -74,6 +74,9 @@ internal static class HubTargetDetector
                     {
                         "WithTcpServer" when method.Parameters[0].Type.SpecialType == SpecialType.System_String => HostEvidence(invocation.Arguments[0], cancellationToken),
                         "WithConnectionUri" => UriEvidence(invocation.Arguments[0], symbols, cancellationToken),
+
+                        // MQTTnet 3.x/4.x WithWebSocketServer(string uri, …), obsolete in 4.x and gone in 5.x.
+                        "WithWebSocketServer" when method.Parameters[0].Type.SpecialType == SpecialType.System_String => UriEvidence(invocation.Arguments[0], symbols, cancellationToken),
                         "WithCredentials" when method.Parameters[0].Type.SpecialType == SpecialType.System_String => UserNameEvidence(invocation.Arguments[0], cancellationToken),
                         _ => Evidence.None,
                     };

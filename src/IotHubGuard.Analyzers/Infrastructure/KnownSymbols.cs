@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace IotHubGuard.Analyzers;
 
@@ -63,6 +64,13 @@ internal sealed class KnownSymbols
         ListOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
         TaskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
         MqttClient = GetMqttType(compilation, "MqttClient");
+
+        // MQTTnet 4.x and 5.x in one place (issue 11): the factory was renamed (4.x MqttFactory -> 5.x MqttClientFactory),
+        // the client types moved from MQTTnet.Client to MQTTnet. Rules ask these, never a version-specific name.
+        MqttClientFactory = compilation.GetTypeByMetadataName("MQTTnet.MqttClientFactory")
+            ?? compilation.GetTypeByMetadataName("MQTTnet.MqttFactory");
+        MqttClientDisconnectOptions = GetMqttType(compilation, "MqttClientDisconnectOptions");
+        MqttClientTcpOptions = GetMqttType(compilation, "MqttClientTcpOptions");
     }
 
     public Compilation Compilation { get; }
@@ -115,6 +123,15 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? TaskFactory { get; }
     public INamedTypeSymbol? MqttClient { get; }
 
+    /// <summary>The MQTTnet client factory: 5.x <c>MQTTnet.MqttClientFactory</c> or 4.x <c>MQTTnet.MqttFactory</c>.</summary>
+    public INamedTypeSymbol? MqttClientFactory { get; }
+
+    /// <summary><c>MqttClientDisconnectOptions</c> (5.x <c>MQTTnet</c>, 4.x <c>MQTTnet.Client</c>).</summary>
+    public INamedTypeSymbol? MqttClientDisconnectOptions { get; }
+
+    /// <summary><c>MqttClientTcpOptions</c> (5.x <c>MQTTnet</c>, 4.x <c>MQTTnet.Client</c>).</summary>
+    public INamedTypeSymbol? MqttClientTcpOptions { get; }
+
     /// <summary>The device SDK is referenced.</summary>
     public bool HasDeviceSdk => DeviceClient is not null || ModuleClient is not null;
 
@@ -131,6 +148,21 @@ internal sealed class KnownSymbols
     /// <summary>An MQTTnet client: <c>IMqttClient</c> or a type that implements it.</summary>
     public bool IsMqttClient(ITypeSymbol? type)
         => type is not null && IMqttClient is not null && type.Implements(IMqttClient);
+
+    /// <summary>
+    /// A call that creates a new MQTTnet client, in 4.x or 5.x shape: <c>factory.CreateMqttClient(…)</c> on
+    /// <c>MqttFactory</c>/<c>MqttClientFactory</c>, or <c>new MqttClient(…)</c>.
+    /// </summary>
+    public bool IsMqttClientCreation(IOperation? operation)
+        => operation switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod.Name == "CreateMqttClient"
+                && MqttClientFactory is not null
+                && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, MqttClientFactory)
+                && IsMqttClient(invocation.TargetMethod.ReturnType),
+            IObjectCreationOperation creation => IsMqttClient(creation.Type),
+            _ => false,
+        };
 
     /// <summary>
     /// The symbols of a compilation, resolved once and shared by every IotHubGuard analyzer: fifteen analyzers

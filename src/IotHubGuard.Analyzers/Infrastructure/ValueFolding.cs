@@ -125,6 +125,9 @@ internal static class ValueFolding
                 return true;
             case IFieldReferenceOperation { Field: { IsStatic: true } field } when IsTimeSpan(field.ContainingType, timeSpan):
                 return TryGetWellKnownField(field.Name, out seconds);
+            case IFieldReferenceOperation { Field: { IsStatic: true, Name: "InfiniteTimeSpan" } infinite } when IsThreadingTimeout(infinite.ContainingType):
+                seconds = -0.001; // Timeout.InfiniteTimeSpan is -1 ms: a negative duration, not "no limit", to the SDK.
+                return true;
             case IInvocationOperation { TargetMethod: { IsStatic: true } method } invocation when IsTimeSpan(method.ContainingType, timeSpan):
                 return TryFoldFactory(invocation, cancellationToken, depth, out seconds);
             case IObjectCreationOperation creation when IsTimeSpan(creation.Type, timeSpan):
@@ -244,6 +247,9 @@ internal static class ValueFolding
         "ticks" => 1e-7,
         _ => null,
     };
+
+    private static bool IsThreadingTimeout(INamedTypeSymbol? type)
+        => type is { Name: "Timeout", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
     private static bool TryGetWellKnownField(string name, out double seconds)
     {

@@ -21,6 +21,15 @@ public enum Libraries
 
     /// <summary>Both.</summary>
     All = DeviceSdk | MqttNet,
+
+    /// <summary>
+    /// The MQTTnet 4.3 stand-in (sdk-surface/MQTTnet): client types in <c>MQTTnet.Client</c>, <c>MqttFactory</c>.
+    /// Never together with <see cref="MqttNet"/> (both are the assembly <c>MQTTnet</c>).
+    /// </summary>
+    MqttNet4 = 4,
+
+    /// <summary>The device SDK stand-in and the MQTTnet 4.3 stand-in.</summary>
+    AllWithMqttNet4 = DeviceSdk | MqttNet4,
 }
 
 /// <summary>
@@ -43,6 +52,16 @@ public static class TestReferences
         if (libraries.HasFlag(Libraries.MqttNet))
         {
             builder.Add(MetadataReference.CreateFromFile(typeof(MQTTnet.MqttClientOptionsBuilder).Assembly.Location));
+        }
+
+        if (libraries.HasFlag(Libraries.MqttNet4))
+        {
+            if (libraries.HasFlag(Libraries.MqttNet))
+            {
+                throw new ArgumentException("MQTTnet 5 and the MQTTnet 4.3 stand-in are both the assembly MQTTnet: choose one.", nameof(libraries));
+            }
+
+            builder.Add(MqttNet4Surface.GetReference(ReferencePack.Net));
         }
 
         return builder.ToImmutable();

@@ -20,12 +20,33 @@ public static class RetryPolicies
 
     public static void UseTransientOnly(DeviceClient client) => client.SetRetryPolicy(new TransientOnlyRetryPolicy());
 
-    /// <summary>Integration tests may switch retries off from configuration: not known at compile time.</summary>
-    public static void FromConfiguration(ModuleClient client, bool failFast)
+    /// <summary>Shutdown: NoRetry right before CloseAsync on the same client only makes the close fast (docs/rules.md).</summary>
+    public static async Task ShutDownAsync(ModuleClient client)
     {
-        IRetryPolicy policy = failFast ? new NoRetry() : new TransientOnlyRetryPolicy();
-        client.SetRetryPolicy(policy);
+        client.SetRetryPolicy(new NoRetry());
+        await client.CloseAsync().ConfigureAwait(false);
     }
+
+    /// <summary>A hosted worker that fails fast while stopping, as IoT Edge modules do.</summary>
+    public sealed class StoppingWorker(DeviceClient client) : IAsyncDisposable
+    {
+        public async Task StopAsync(CancellationToken cancellationToken)
+        {
+            client.SetRetryPolicy(new NoRetry());
+            await client.CloseAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            client.SetRetryPolicy(new NoRetry());
+            await client.CloseAsync().ConfigureAwait(false);
+            await client.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A bounded retry count from configuration is not known at compile time.</summary>
+    public static void Bounded(DeviceClient client, int retries)
+        => client.SetRetryPolicy(new ExponentialBackoff(retries, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(2)));
 
     public static void Choose(DeviceClient client, IRetryPolicy? configured)
         => client.SetRetryPolicy(configured ?? new ExponentialBackoff(int.MaxValue, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100)));

@@ -10,12 +10,17 @@ namespace IotHubGuard.Analyzers;
 
 /// <summary>
 /// AZIOT103: raw MQTTnet code that evidently targets IoT Hub gives the connection a fixed password —
-/// <c>WithCredentials(string, string)</c>, <c>WithCredentials(string, byte[])</c> or <c>new MqttClientCredentials(user, password)</c>.
+/// <c>WithCredentials(string, string)</c>, <c>WithCredentials(string, byte[])</c> or <c>new MqttClientCredentials(user, password)</c> —
+/// or fixed MQTT 5 enhanced-authentication data with the <c>SAS</c> method: <c>WithAuthentication("SAS", data)</c> (MQTTnet 3/4),
+/// <c>WithEnhancedAuthentication("SAS", data)</c> (5), <c>AuthenticationMethod = "SAS"</c> + <c>AuthenticationData = data</c>.
 /// A custom <c>IMqttClientCredentialsProvider</c>, X.509 (no password) and other brokers are not reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MqttFixedPasswordAnalyzer : IotHubGuardAnalyzer
 {
+    /// <summary>Diagnostic property set on the enhanced-authentication forms, which the credentials-provider fix does not handle.</summary>
+    public const string EnhancedAuthenticationKey = "EnhancedAuthentication";
+
     private const string HubUserNameMarker = "/?api-version=";
 
     /// <summary>Creates the analyzer.</summary>
@@ -31,6 +36,8 @@ public sealed class MqttFixedPasswordAnalyzer : IotHubGuardAnalyzer
     {
         context.RegisterOperationAction(c => AnalyzeWithCredentials(c, symbols), OperationKind.Invocation);
         context.RegisterOperationAction(c => AnalyzeCredentialsCreation(c, symbols), OperationKind.ObjectCreation);
+        context.RegisterOperationAction(c => EnhancedAuthenticationSite.AnalyzeCall(c, symbols), OperationKind.Invocation);
+        context.RegisterOperationAction(c => EnhancedAuthenticationSite.AnalyzeDataAssignment(c, symbols), OperationKind.SimpleAssignment);
     }
 
     private static void AnalyzeWithCredentials(OperationAnalysisContext context, KnownSymbols symbols)

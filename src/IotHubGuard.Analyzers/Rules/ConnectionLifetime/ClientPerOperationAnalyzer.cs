@@ -93,7 +93,7 @@ public sealed class ClientPerOperationAnalyzer : IotHubGuardAnalyzer
                     scope = new IterationScope(loop.Body, loop, variables, "loop iteration");
                     return true;
                 case IAnonymousFunctionOperation lambda:
-                    var call = InvocationTaking(lambda);
+                    var call = InvocationTaking(lambda) ?? PerItemCallThroughLocal(lambda, symbols);
                     if (call is not null && IsPerItem(call.TargetMethod, symbols))
                     {
                         scope = new IterationScope(
@@ -113,6 +113,16 @@ public sealed class ClientPerOperationAnalyzer : IotHubGuardAnalyzer
 
                     scope = default;
                     return false;
+                case ILocalFunctionOperation localFunction
+                    when FirstPerItemUse(Root(localFunction), symbols, use => use is IMethodReferenceOperation reference
+                        && SymbolEqualityComparer.Default.Equals(reference.Method, localFunction.Symbol)) is { } perItem:
+                    // async Task SendOne(Reading r) { … }  …  readings.Select(SendOne): the body runs once per item.
+                    scope = new IterationScope(
+                        child,
+                        null,
+                        localFunction.Symbol.Parameters.CastArray<ISymbol>(),
+                        "item of " + perItem.TargetMethod.ContainingType.Name + "." + perItem.TargetMethod.Name);
+                    return true;
                 case ILocalFunctionOperation or IMethodBodyOperation or IConstructorBodyOperation:
                     scope = default;
                     return false;
@@ -132,6 +142,60 @@ public sealed class ClientPerOperationAnalyzer : IotHubGuardAnalyzer
         }
 
         return current is IArgumentOperation { Parent: IInvocationOperation call } ? call : null;
+    }
+
+    /// <summary>
+    /// A lambda stored in a local first (<c>Func&lt;Reading, Task&gt; send = async r => …; readings.Select(send)</c>): the
+    /// per-item call that the local is handed to, if any.
+    /// </summary>
+    private static IInvocationOperation? PerItemCallThroughLocal(IAnonymousFunctionOperation lambda, KnownSymbols symbols)
+    {
+        var current = lambda.Parent;
+        while (current is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } }
+            ? FirstPerItemUse(Root(lambda), symbols, use => use is ILocalReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            : null;
+    }
+
+    /// <summary>The first per-item call in <paramref name="root"/> given a delegate that <paramref name="isDelegate"/> recognises.</summary>
+    private static IInvocationOperation? FirstPerItemUse(IOperation root, KnownSymbols symbols, Func<IOperation, bool> isDelegate)
+    {
+        foreach (var operation in root.Descendants())
+        {
+            if (!isDelegate(operation))
+            {
+                continue;
+            }
+
+            var parent = operation.Parent;
+            while (parent is IDelegateCreationOperation or IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            if (parent is IArgumentOperation { Parent: IInvocationOperation call } && IsPerItem(call.TargetMethod, symbols))
+            {
+                return call;
+            }
+        }
+
+        return null;
+    }
+
+    private static IOperation Root(IOperation operation)
+    {
+        var current = operation;
+        while (current.Parent is not null)
+        {
+            current = current.Parent;
+        }
+
+        return current;
     }
 
     private static bool IsPerItem(IMethodSymbol method, KnownSymbols symbols)

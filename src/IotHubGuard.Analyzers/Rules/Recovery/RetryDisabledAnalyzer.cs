@@ -8,8 +8,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace IotHubGuard.Analyzers;
 
 /// <summary>
-/// AZIOT501: automatic reconnection disabled. <c>SetRetryPolicy(new NoRetry())</c>, also through a local or field that
-/// holds only that <c>NoRetry</c>, and the obsolete <c>RetryPolicy = RetryPolicyType.No_Retry</c>.
+/// AZIOT501: automatic reconnection disabled. <c>SetRetryPolicy(new NoRetry())</c> or <c>new ExponentialBackoff(0, …)</c>,
+/// also through <c>?:</c>, <c>??</c>, or a local or field that holds only that policy, and the obsolete
+/// <c>RetryPolicy = RetryPolicyType.No_Retry</c>. Shutdown paths (Dispose, DisposeAsync, StopAsync, right before
+/// CloseAsync on the same client) are exempt: there the policy only makes the close fast.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RetryDisabledAnalyzer : IotHubGuardAnalyzer
@@ -19,6 +21,9 @@ public sealed class RetryDisabledAnalyzer : IotHubGuardAnalyzer
 
     /// <summary>A <c>new NoRetry()</c> that reaches <c>SetRetryPolicy</c>.</summary>
     public const string NoRetryCreation = "NoRetryCreation";
+
+    /// <summary>A <c>new ExponentialBackoff(0, …)</c> that reaches <c>SetRetryPolicy</c>: zero retries.</summary>
+    public const string ZeroRetryCount = "ZeroRetryCount";
 
     /// <summary>The obsolete <c>client.RetryPolicy = RetryPolicyType.No_Retry</c>.</summary>
     public const string ObsoleteProperty = "ObsoleteProperty";
@@ -30,11 +35,11 @@ public sealed class RetryDisabledAnalyzer : IotHubGuardAnalyzer
     }
 
     private protected override bool IsApplicable(KnownSymbols symbols)
-        => symbols.HasDeviceSdk && (symbols.NoRetry is not null || symbols.RetryPolicyType is not null);
+        => symbols.HasDeviceSdk && (symbols.NoRetry is not null || symbols.ExponentialBackoff is not null || symbols.RetryPolicyType is not null);
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
-        if (symbols.NoRetry is not null)
+        if (symbols.NoRetry is not null || symbols.ExponentialBackoff is not null)
         {
             context.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
         }
@@ -48,8 +53,27 @@ public sealed class RetryDisabledAnalyzer : IotHubGuardAnalyzer
     private static void AnalyzeCreation(OperationAnalysisContext context, KnownSymbols symbols)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (!creation.Type.InheritsFromOrEquals(symbols.NoRetry)
-            || !RetryPolicyFlow.ReachesSetRetryPolicy(creation, symbols, context.CancellationToken))
+        string form;
+        string code;
+        string effect;
+        if (creation.Type.InheritsFromOrEquals(symbols.NoRetry))
+        {
+            form = NoRetryCreation;
+            code = $"new {creation.Type!.Name}()";
+            effect = "disables automatic reconnection: after the first transient error the client reports Disconnected / Retry_Expired and stays offline";
+        }
+        else if (creation.Type.InheritsFromOrEquals(symbols.ExponentialBackoff) && HasZeroRetryCount(creation, context.CancellationToken))
+        {
+            form = ZeroRetryCount;
+            code = $"new {creation.Type!.Name}(0, …)";
+            effect = "retries 0 times, which disables automatic reconnection: after the first transient error the client reports Disconnected / Retry_Expired and stays offline";
+        }
+        else
+        {
+            return;
+        }
+
+        if (!RetryPolicyFlow.ReachesSetRetryPolicy(creation, symbols, context.CancellationToken, call => !ShutdownPath.IsShutdown(call, symbols)))
         {
             return;
         }
@@ -57,9 +81,23 @@ public sealed class RetryDisabledAnalyzer : IotHubGuardAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.RetryDisabled,
             creation.Syntax.GetLocation(),
-            ImmutableDictionary<string, string?>.Empty.Add(FormKey, NoRetryCreation),
-            $"new {creation.Type!.Name}()",
-            "disables automatic reconnection: after the first transient error the client reports Disconnected / Retry_Expired and stays offline"));
+            ImmutableDictionary<string, string?>.Empty.Add(FormKey, form),
+            code,
+            effect));
+    }
+
+    /// <summary>The <c>retryCount</c> argument (the SDK's first constructor parameter) is the constant 0.</summary>
+    private static bool HasZeroRetryCount(IObjectCreationOperation creation, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is { Ordinal: 0, Name: "retryCount" })
+            {
+                return ValueFolding.TryGetNumber(argument.Value, cancellationToken, out var count) && count == 0;
+            }
+        }
+
+        return false;
     }
 
     private static void AnalyzeObsoleteProperty(OperationAnalysisContext context, KnownSymbols symbols)

@@ -8,32 +8,38 @@ using Microsoft.CodeAnalysis.Operations;
 namespace IotHubGuard.Analyzers;
 
 /// <summary>
-/// Whether a <c>new NoRetry()</c> reaches <c>DeviceClient/ModuleClient.SetRetryPolicy</c>: directly as the argument,
-/// or through a local or a field (typed <c>IRetryPolicy</c> or <c>NoRetry</c>) that never holds anything else.
-/// A creation whose value is not known to reach a client (a conditional, a parameter, a policy handed to other code)
-/// is not reported.
+/// Whether a policy creation (<c>new NoRetry()</c>, <c>new ExponentialBackoff(0, …)</c>) reaches
+/// <c>DeviceClient/ModuleClient.SetRetryPolicy</c>: directly as the argument, as a branch of <c>?:</c> or the right side of
+/// <c>??</c>, or through a local or a field (typed <c>IRetryPolicy</c> or the policy type) that never holds anything else.
+/// A parameter, a factory method, or a policy handed to other code is not followed. Calls for which
+/// <c>counts</c> is false (shutdown paths) do not count.
 /// </summary>
 internal static class RetryPolicyFlow
 {
-    public static bool ReachesSetRetryPolicy(IObjectCreationOperation creation, KnownSymbols symbols, CancellationToken cancellationToken)
+    public static bool ReachesSetRetryPolicy(
+        IObjectCreationOperation creation,
+        KnownSymbols symbols,
+        CancellationToken cancellationToken,
+        System.Func<IInvocationOperation, bool>? counts = null)
     {
-        var parent = SkipConversions(creation);
+        counts ??= static _ => true;
+        var parent = SkipConversionsAndBranches(creation);
         switch (parent)
         {
             case IArgumentOperation { Parent: IInvocationOperation invocation }:
-                return IsSetRetryPolicy(invocation, symbols);
+                return IsSetRetryPolicy(invocation, symbols) && counts(invocation);
 
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } }:
                 return ScopeOf(local, cancellationToken) is { } scope
-                    && AnyCall(scope, creation, symbols, cancellationToken, value => value is ILocalReferenceOperation reference
+                    && AnyCall(scope, creation, symbols, cancellationToken, counts, value => value is ILocalReferenceOperation reference
                         && SymbolEqualityComparer.Default.Equals(reference.Local, local)
                         && IsSameCreation(SingleAssignment.GetSingleValue(reference, cancellationToken), creation));
 
             case IFieldInitializerOperation { InitializedFields.Length: 1 } initializer:
-                return FieldReaches(initializer.InitializedFields[0], creation, symbols, cancellationToken);
+                return FieldReaches(initializer.InitializedFields[0], creation, symbols, cancellationToken, counts);
 
             case ISimpleAssignmentOperation { Target: IFieldReferenceOperation { Field: var field } }:
-                return FieldReaches(field, creation, symbols, cancellationToken);
+                return FieldReaches(field, creation, symbols, cancellationToken, counts);
 
             default:
                 return false;
@@ -49,7 +55,7 @@ internal static class RetryPolicyFlow
     /// A field whose only write in its type is this creation, and which is passed to <c>SetRetryPolicy</c> in that type.
     /// Only fields that no other type can write: private, or readonly.
     /// </summary>
-    private static bool FieldReaches(IFieldSymbol field, IObjectCreationOperation creation, KnownSymbols symbols, CancellationToken cancellationToken)
+    private static bool FieldReaches(IFieldSymbol field, IObjectCreationOperation creation, KnownSymbols symbols, CancellationToken cancellationToken, System.Func<IInvocationOperation, bool> counts)
     {
         var model = creation.SemanticModel;
         if (model is null
@@ -96,12 +102,18 @@ internal static class RetryPolicyFlow
         }
 
         return writes == 1
-            && AnyCall(type, creation, symbols, cancellationToken, value => value is IFieldReferenceOperation reference
+            && AnyCall(type, creation, symbols, cancellationToken, counts, value => value is IFieldReferenceOperation reference
                 && SymbolEqualityComparer.Default.Equals(reference.Field, field));
     }
 
     /// <summary>A <c>SetRetryPolicy</c> call in <paramref name="scope"/> whose argument satisfies <paramref name="matches"/>.</summary>
-    private static bool AnyCall(SyntaxNode scope, IOperation creation, KnownSymbols symbols, CancellationToken cancellationToken, System.Func<IOperation, bool> matches)
+    private static bool AnyCall(
+        SyntaxNode scope,
+        IOperation creation,
+        KnownSymbols symbols,
+        CancellationToken cancellationToken,
+        System.Func<IInvocationOperation, bool> counts,
+        System.Func<IOperation, bool> matches)
     {
         var model = creation.SemanticModel!;
         foreach (var syntax in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
@@ -119,7 +131,7 @@ internal static class RetryPolicyFlow
                 continue;
             }
 
-            if (matches(SkipConversionsDown(invocation.Arguments[0].Value)))
+            if (matches(SkipConversionsDown(invocation.Arguments[0].Value)) && counts(invocation))
             {
                 return true;
             }
@@ -133,14 +145,36 @@ internal static class RetryPolicyFlow
             ? ClientStatusHandlerScope.ScopeOf(local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken))
             : null;
 
+    /// <summary>The single value is the creation, or has it as a <c>?:</c> branch or the right side of <c>??</c>.</summary>
     private static bool IsSameCreation(IOperation? value, IOperation creation)
-        => value is not null && SkipConversionsDown(value).Syntax == creation.Syntax;
-
-    private static IOperation? SkipConversions(IOperation operation)
     {
-        var parent = operation.Parent;
-        while (parent is IConversionOperation { IsImplicit: true } or IConversionOperation { Conversion.IsReference: true })
+        if (value is null)
         {
+            return false;
+        }
+
+        value = SkipConversionsDown(value);
+        return value switch
+        {
+            IConditionalOperation conditional => IsSameCreation(conditional.WhenTrue, creation) || IsSameCreation(conditional.WhenFalse, creation),
+            ICoalesceOperation coalesce => IsSameCreation(coalesce.WhenNull, creation),
+            _ => value.Syntax == creation.Syntax,
+        };
+    }
+
+    /// <summary>
+    /// The first parent that is neither a conversion nor a branch the creation flows through: <c>c ? new NoRetry() : x</c>
+    /// and <c>configured ?? new NoRetry()</c> pass the creation on (the condition of a <c>?:</c> does not).
+    /// </summary>
+    private static IOperation? SkipConversionsAndBranches(IOperation operation)
+    {
+        var child = operation;
+        var parent = operation.Parent;
+        while (parent is IConversionOperation { IsImplicit: true } or IConversionOperation { Conversion.IsReference: true }
+               || (parent is IConditionalOperation conditional && child != conditional.Condition)
+               || (parent is ICoalesceOperation coalesce && child == coalesce.WhenNull))
+        {
+            child = parent;
             parent = parent.Parent;
         }
 

@@ -58,7 +58,9 @@ public sealed class MqttFixedPasswordFixer : CodeFixProvider
     {
         public async Task<FixPlan?> PlanAsync(Document document, Diagnostic diagnostic, string? equivalenceKey, CancellationToken cancellationToken)
         {
-            if (equivalenceKey != EquivalenceKeys.UseCredentialsProvider)
+            // Enhanced-authentication data is not a password: a credentials provider does not replace it.
+            if (equivalenceKey != EquivalenceKeys.UseCredentialsProvider
+                || diagnostic.Properties.ContainsKey(MqttFixedPasswordAnalyzer.EnhancedAuthenticationKey))
             {
                 return null;
             }

@@ -133,9 +133,6 @@ public class RetryDisabledAnalyzerTests
                 void Default(DeviceClient client)
                     => client.SetRetryPolicy(new ExponentialBackoff(int.MaxValue, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100)));
 
-                void FromConfiguration(DeviceClient client, bool retry)
-                    => client.SetRetryPolicy(retry ? new ExponentialBackoff(5, TimeSpan.Zero, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1)) : new NoRetry());
-
                 void FromParameter(DeviceClient client, IRetryPolicy policy) => client.SetRetryPolicy(policy);
 
                 void FromFactory(DeviceClient client) => client.SetRetryPolicy(Choose());
