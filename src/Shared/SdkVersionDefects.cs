@@ -1,7 +1,7 @@
 // Shared source: the ONE table of device-SDK versions with known disconnect defects. It is compiled into
 // IotHubGuard.Runtime (startup check) and IotHubGuard.Analyzers (AZIOT401/AZIOT402), so both name the same
 // defect for the same version. Keep it netstandard2.0-compatible and dependency-free.
-// Facts: docs/reference/sdk-api.md §5 (versioning), §6 (fixes per version), §7 (v2 preview, end of life).
+// Facts and their public sources (SDK releases, issues, versions.json): docs/rules/AZIOT401.md and docs/rules/AZIOT402.md.
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -84,13 +84,13 @@ namespace IotHubGuard
         /// <summary>The simple name of the v1 device SDK assembly.</summary>
         public const string SdkAssemblyName = "Microsoft.Azure.Devices.Client";
 
-        /// <summary>Why 2.0.0-preview* builds are end-of-life (sdk-api.md §7).</summary>
+        /// <summary>Why 2.0.0-preview* builds are end-of-life (docs/rules/AZIOT402.md).</summary>
         public const string V2PreviewEndOfLifeReason =
             "the v2 preview line (2.0.0-preview*) was marked end-of-life on 2024-02-17 (azure-iot-sdk-csharp versions.json) and gets no fixes";
 
         private static readonly Version ZeroVersion = new Version(0, 0, 0, 0);
 
-        /// <summary>The latest GA 1.x release (sdk-api.md §0.11).</summary>
+        /// <summary>The latest GA 1.x release (1.42.3, 2024-03-28; docs/rules/AZIOT401.md).</summary>
         public static readonly Version LatestRelease = new Version(1, 42, 3, 0);
 
         // Ordered by FixedIn. Severity: 6 = the defect most directly behind 404104 (no PINGRESP check), 5 = the client

@@ -34,7 +34,7 @@ internal static class TestSecrets
     public static string SasConnectionString(string token, string device = Device) =>
         $"HostName={Host};DeviceId={device};SharedAccessSignature={token}";
 
-    /// <summary>A device token, signed independently of the library (as in hub-behaviour.md §2.1).</summary>
+    /// <summary>A device token, signed independently of the library (the format of learn.microsoft.com, "Control access to IoT Hub with shared access signatures").</summary>
     public static string Token(string key, DateTimeOffset expiresOn, string device = Device)
     {
         string sr = Uri.EscapeDataString($"{Host}/devices/{device}".ToLowerInvariant());

@@ -1,6 +1,6 @@
 namespace IotHubGuard.Benchmarks.Generation;
 
-// IoT code, written the way the SDK's samples and real device teams write it (reference/sdk-api.md §8–9).
+// IoT code, written the way the SDK's samples and real device teams write it (Azure/azure-iot-sdk-csharp, iothub/device/samples).
 public static partial class CodebaseGenerator
 {
     private sealed partial class State

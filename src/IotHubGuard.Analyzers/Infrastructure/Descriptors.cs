@@ -8,7 +8,7 @@ namespace IotHubGuard.Analyzers;
 /// </summary>
 internal static partial class Descriptors
 {
-    public const string HelpLinkBase = "https://github.com/iothubguard/iothubguard/blob/main/docs/rules/";
+    public const string HelpLinkBase = RepositoryInfo.Url + "/blob/main/docs/rules/";
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

@@ -1,4 +1,4 @@
-// Test-local stand-ins that have the SDK's type names and public members (docs/reference/sdk-api.md §1-§4, §7).
+// Test-local stand-ins that have the SDK's type names and public members (Microsoft.Azure.Devices.Client 1.42.3 and the v2 preview; see sdk-surface/Microsoft.Azure.Devices.Client/README.md).
 // The runtime reads SDK objects by member name, so these exercise the same code paths as the real SDK objects.
 using System;
 
@@ -113,7 +113,7 @@ public sealed class ThrowingMqttTransportSettings
     public int KeepAliveInSeconds => throw new ObjectDisposedException("settings");
 }
 
-// v2 preview shapes (sdk-api.md §7).
+// v2 preview shapes (Azure/azure-iot-sdk-csharp, branch previews/v2).
 public sealed class IotHubClientMqttSettings
 {
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
