@@ -63,6 +63,11 @@ internal sealed class KnownSymbols
         ListOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
         TaskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
         MqttClient = GetMqttType(compilation, "MqttClient");
+
+        // Transports that keep no connection open (HTTP): the lifetime rules leave such clients alone.
+        TransportType = compilation.GetTypeByMetadataName(Sdk + "TransportType");
+        Http1TransportSettings = compilation.GetTypeByMetadataName(Sdk + "Http1TransportSettings");
+        ITransportSettings = compilation.GetTypeByMetadataName(Sdk + "ITransportSettings");
     }
 
     public Compilation Compilation { get; }
@@ -114,6 +119,10 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? ListOfT { get; }
     public INamedTypeSymbol? TaskFactory { get; }
     public INamedTypeSymbol? MqttClient { get; }
+
+    public INamedTypeSymbol? TransportType { get; }
+    public INamedTypeSymbol? Http1TransportSettings { get; }
+    public INamedTypeSymbol? ITransportSettings { get; }
 
     /// <summary>The device SDK is referenced.</summary>
     public bool HasDeviceSdk => DeviceClient is not null || ModuleClient is not null;
