@@ -23,7 +23,7 @@ namespace IotHubGuard.Analyzers;
 /// helper that closes its parameter is a close). Passing the client to the SDK (<c>userContext</c> of a handler
 /// registration) is not a hand-off.
 /// </remarks>
-internal static class ClientNeverClosedRule
+internal sealed class ClientNeverClosedRule
 {
     public const string ClientKey = "Client";
     public const string CloseMethodKey = "CloseMethod";
@@ -37,39 +37,47 @@ internal static class ClientNeverClosedRule
         HandsOff,
     }
 
-    public static void Analyze(OperationBlockAnalysisContext context, KnownSymbols symbols, ClientCreation creation, ReleaseModel sdkModel, ReleaseModel? mqttModel)
+    private readonly KnownSymbols _symbols;
+    private readonly ReleaseModel _model;
+    private readonly ClientCreation _creation;
+
+    public ClientNeverClosedRule(KnownSymbols symbols, ReleaseModel model, ClientCreation creation)
     {
-        foreach (var (block, body) in FlowBodies.Of(context))
+        _symbols = symbols;
+        _model = model;
+        _creation = creation;
+    }
+
+    public void Analyze(OperationBlockAnalysisContext context, IOperation block, IOperation body)
+    {
+        ControlFlowGraph? cfg = null;
+        foreach (var operation in body.Descendants())
         {
-            ControlFlowGraph? cfg = null;
-            foreach (var operation in body.Descendants())
+            if (operation is not IInvocationOperation invocation)
             {
-                if (operation is not IInvocationOperation invocation)
-                {
-                    continue;
-                }
-
-                var origin = creation.OriginOf(invocation, context.CancellationToken);
-                if (origin == ClientOrigin.None
-                    || (origin == ClientOrigin.Mqtt && (mqttModel is null || !HubTargetDetector.TargetsIotHub(invocation, symbols, context.CancellationToken)))
-                    || TargetLocal(invocation) is not { } local
-                    || creation.IsHttp1(invocation, context.CancellationToken))
-                {
-                    continue;
-                }
-
-                var model = origin == ClientOrigin.Mqtt ? mqttModel! : sdkModel;
-                if (!IsNeverClosed(local, body, block, model, context, ref cfg, out var runsUntilStopped))
-                {
-                    continue;
-                }
-
-                var properties = ImmutableDictionary<string, string?>.Empty
-                    .Add(ClientKey, local.Name)
-                    .Add(CloseMethodKey, origin == ClientOrigin.Mqtt ? "DisconnectAsync" : "CloseAsync")
-                    .Add(RunsUntilStoppedKey, runsUntilStopped ? "true" : "false");
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ClientNeverClosed, invocation.Syntax.GetLocation(), properties, local.Name));
+                continue;
             }
+
+            var origin = _creation.OriginOf(invocation, context.CancellationToken);
+            if (origin == ClientOrigin.None
+                || (origin == ClientOrigin.Mqtt && !HubTargetDetector.TargetsIotHub(invocation, _symbols, context.CancellationToken))
+                || TargetLocal(invocation) is not { } local
+                || _creation.IsHttp1(invocation, context.CancellationToken))
+            {
+                continue;
+            }
+
+            var family = origin == ClientOrigin.Mqtt ? ClientFamily.Mqtt : ClientFamily.DeviceSdk;
+            if (!IsNeverClosed(local, family, body, block, context, ref cfg, out var runsUntilStopped))
+            {
+                continue;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(ClientKey, local.Name)
+                .Add(CloseMethodKey, family == ClientFamily.Mqtt ? "DisconnectAsync" : "CloseAsync")
+                .Add(RunsUntilStoppedKey, runsUntilStopped ? "true" : "false");
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ClientNeverClosed, invocation.Syntax.GetLocation(), properties, local.Name));
         }
     }
 
@@ -102,8 +110,8 @@ internal static class ClientNeverClosedRule
         }
     }
 
-    private static bool IsNeverClosed(
-        ILocalSymbol local, IOperation body, IOperation block, ReleaseModel model, OperationBlockAnalysisContext context, ref ControlFlowGraph? cfg, out bool runsUntilStopped)
+    private bool IsNeverClosed(
+        ILocalSymbol local, ClientFamily family, IOperation body, IOperation block, OperationBlockAnalysisContext context, ref ControlFlowGraph? cfg, out bool runsUntilStopped)
     {
         runsUntilStopped = false;
         var opened = false;
@@ -115,7 +123,7 @@ internal static class ClientNeverClosedRule
                 continue;
             }
 
-            switch (Classify(reference, model, context.CancellationToken))
+            switch (Classify(reference, family, context.CancellationToken))
             {
                 case Use.Opens:
                     opened = true;
@@ -147,7 +155,7 @@ internal static class ClientNeverClosedRule
         return true;
     }
 
-    private static Use Classify(ILocalReferenceOperation reference, ReleaseModel model, CancellationToken cancellationToken)
+    private Use Classify(ILocalReferenceOperation reference, ClientFamily family, CancellationToken cancellationToken)
     {
         IOperation child = reference;
         var parent = reference.Parent;
@@ -160,21 +168,21 @@ internal static class ClientNeverClosedRule
         switch (parent)
         {
             case IInvocationOperation invocation when invocation.Instance == child:
-                return ClassifyCall(invocation, model);
+                return ClassifyCall(invocation, family);
             case IConditionalAccessOperation conditional when conditional.Operation == child:
-                return conditional.WhenNotNull is IInvocationOperation whenNotNull ? ClassifyCall(whenNotNull, model) : Use.Neutral;
+                return conditional.WhenNotNull is IInvocationOperation whenNotNull ? ClassifyCall(whenNotNull, family) : Use.Neutral;
             case IArgumentOperation { Parent: IInvocationOperation call, Parameter: { } parameter }:
-                if (model.GetReleasedReceiver(call) is { } released && ValueFolding.Unwrap(released) == child)
+                if (ReleaseModel.ClientOperand(call) is { } operand && ValueFolding.Unwrap(operand) == child)
                 {
-                    return Use.Releases; // MqttClientExtensions.DisconnectAsync(client)
+                    return ClassifyCall(call, family); // MqttClientExtensions.DisconnectAsync(client), PublishStringAsync(client, …)
                 }
 
-                if (model.ReleasesParameter(call.TargetMethod, parameter.Ordinal, cancellationToken))
+                if (_model.ParameterRelease(call.TargetMethod, parameter.Ordinal, family, cancellationToken) != ReleaseKind.None)
                 {
-                    return Use.Releases;
+                    return Use.Releases; // a helper of the project that closes (or disposes, or passes on) its parameter
                 }
 
-                return IsLibraryMethod(call.TargetMethod, model) ? Use.Neutral : Use.HandsOff;
+                return IsLibraryMethod(call.TargetMethod) ? Use.Neutral : Use.HandsOff;
             case IUsingOperation:
                 return Use.Releases;
             case ISimpleAssignmentOperation assignment when assignment.Target == child:
@@ -189,9 +197,9 @@ internal static class ClientNeverClosedRule
         }
     }
 
-    private static Use ClassifyCall(IInvocationOperation invocation, ReleaseModel model)
+    private Use ClassifyCall(IInvocationOperation invocation, ClientFamily family)
     {
-        if (model.GetReleasedReceiver(invocation) is not null || invocation.TargetMethod is { Name: "Dispose", Parameters.IsEmpty: true })
+        if (_model.KindOf(invocation, family) != ReleaseKind.None)
         {
             return Use.Releases;
         }
@@ -202,7 +210,7 @@ internal static class ClientNeverClosedRule
     }
 
     /// <summary>A method of the SDK or MQTTnet (the assembly that declares the client type): the client stays where it is.</summary>
-    private static bool IsLibraryMethod(IMethodSymbol method, ReleaseModel model)
+    private bool IsLibraryMethod(IMethodSymbol method)
     {
         var assembly = method.ContainingAssembly;
         if (assembly is null || method.DeclaringSyntaxReferences.Length > 0)
@@ -213,7 +221,7 @@ internal static class ClientNeverClosedRule
         var name = assembly.Identity.Name;
         return name.StartsWith("Microsoft.Azure.Devices", StringComparison.Ordinal)
             || name.StartsWith("MQTTnet", StringComparison.Ordinal)
-            || model.IsTrackedType(method.ContainingType);
+            || _model.IsTrackedType(method.ContainingType);
     }
 
     private static ImmutableArray<(SyntaxTree Tree, TextSpan Span)> ReachableSpans(ControlFlowGraph cfg)

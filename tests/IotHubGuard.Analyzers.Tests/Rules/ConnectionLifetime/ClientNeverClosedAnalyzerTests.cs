@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis;
-using VerifyAnalyzer = IotHubGuard.Analyzers.Tests.CSharpAnalyzerVerifier<IotHubGuard.Analyzers.ClientNeverClosedAnalyzer>;
+using VerifyAnalyzer = IotHubGuard.Analyzers.Tests.CSharpAnalyzerVerifier<IotHubGuard.Analyzers.ConnectionLifetimeAnalyzer, IotHubGuard.Analyzers.Tests.Aziot206>;
 
 namespace IotHubGuard.Analyzers.Tests.Rules.ConnectionLifetime;
 

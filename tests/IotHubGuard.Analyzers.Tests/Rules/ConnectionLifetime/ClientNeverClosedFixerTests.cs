@@ -1,7 +1,8 @@
 using IotHubGuard.CodeFixes;
 using Microsoft.CodeAnalysis;
 using Verify = IotHubGuard.Analyzers.Tests.CSharpCodeFixVerifier<
-    IotHubGuard.Analyzers.ClientNeverClosedAnalyzer,
+    IotHubGuard.Analyzers.ConnectionLifetimeAnalyzer,
+    IotHubGuard.Analyzers.Tests.Aziot206,
     IotHubGuard.CodeFixes.ClientNeverClosedFixer>;
 
 namespace IotHubGuard.Analyzers.Tests.Rules.ConnectionLifetime;
