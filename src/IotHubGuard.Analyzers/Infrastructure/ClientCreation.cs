@@ -73,6 +73,15 @@ internal sealed class ClientCreation
     public bool IsHttp1(IOperation value, CancellationToken cancellationToken)
         => Unwrap(value) is IInvocationOperation invocation && Describe(invocation, 0, cancellationToken).IsHttp1;
 
+    /// <summary>A local initialised with an HTTP client (<c>using var client = DeviceClient.Create…(cs, TransportType.Http1)</c>).</summary>
+    public bool IsHttp1Local(ILocalSymbol local, SemanticModel? model, CancellationToken cancellationToken)
+        => model is not null
+        && local.DeclaringSyntaxReferences.Length == 1
+        && local.DeclaringSyntaxReferences[0].SyntaxTree == model.SyntaxTree
+        && model.GetOperation(local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), cancellationToken) is IVariableDeclaratorOperation declarator
+        && declarator.GetVariableInitializer()?.Value is { } value
+        && IsHttp1(value, cancellationToken);
+
     private (ClientOrigin Origin, bool IsHttp1) Describe(IInvocationOperation invocation, int depth, CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;

@@ -26,7 +26,8 @@ public sealed class ConnectionLifetimeAnalyzer : IotHubGuardAnalyzer
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
-        var rules = new LifetimeRules(ReleaseModel.For(symbols), new OtherBrokerEvidence(symbols), new ClientNeverClosedRule(symbols, ReleaseModel.For(symbols), new ClientCreation(symbols)));
+        var creation = new ClientCreation(symbols);
+        var rules = new LifetimeRules(ReleaseModel.For(symbols), new OtherBrokerEvidence(symbols), creation, new ClientNeverClosedRule(symbols, ReleaseModel.For(symbols), creation));
         context.RegisterOperationBlockAction(rules.Analyze);
     }
 
@@ -36,12 +37,14 @@ public sealed class ConnectionLifetimeAnalyzer : IotHubGuardAnalyzer
         private readonly OtherBrokerEvidence _otherBroker;
         private readonly TypeReleaseIndex _releases = new();
         private readonly CreationSites _sites = new();
+        private readonly ClientCreation _creation;
         private readonly ClientNeverClosedRule _neverClosed;
 
-        public LifetimeRules(ReleaseModel model, OtherBrokerEvidence otherBroker, ClientNeverClosedRule neverClosed)
+        public LifetimeRules(ReleaseModel model, OtherBrokerEvidence otherBroker, ClientCreation creation, ClientNeverClosedRule neverClosed)
         {
             _model = model;
             _otherBroker = otherBroker;
+            _creation = creation;
             _neverClosed = neverClosed;
         }
 
@@ -76,7 +79,7 @@ public sealed class ConnectionLifetimeAnalyzer : IotHubGuardAnalyzer
             {
                 var diagnostic = DisposalSites.IsDisposal(checkpoint.Operation, out _)
                     ? JudgeDisposal(checkpoint, work, body, context.CancellationToken)
-                    : JudgeOverwrite(checkpoint, work, context.CancellationToken);
+                    : JudgeOverwrite(checkpoint, work, body.SemanticModel, context.CancellationToken);
                 if (diagnostic is not null && reported.Add((diagnostic.Id, diagnostic.Location, checkpoint.Symbol)))
                 {
                     context.ReportDiagnostic(diagnostic);
@@ -96,7 +99,9 @@ public sealed class ConnectionLifetimeAnalyzer : IotHubGuardAnalyzer
             if (descriptor is null
                 || checkpoint.Has(ReleaseFacts.Closed)
                 || !DisposalSites.TryGetSite(checkpoint.Operation, out var location, out var kind)
-                || (checkpoint.Symbol is IFieldSymbol or IPropertySymbol && _releases.IsClosedElsewhere(checkpoint.Symbol, checkpoint.Family, body.Syntax, cancellationToken)))
+                || (checkpoint.Symbol is IFieldSymbol or IPropertySymbol && _releases.IsClosedElsewhere(checkpoint.Symbol, checkpoint.Family, body.Syntax, cancellationToken))
+                || (checkpoint.Symbol is ILocalSymbol local && _creation.IsHttp1Local(local, body.SemanticModel, cancellationToken))
+                || CollectionCloses.ClosedBefore(checkpoint.Symbol, checkpoint.Operation, body, _model, cancellationToken))
             {
                 return null;
             }
@@ -105,12 +110,23 @@ public sealed class ConnectionLifetimeAnalyzer : IotHubGuardAnalyzer
         }
 
         /// <summary>AZIOT205: overwritten on a path where the previous client was neither closed nor disposed.</summary>
-        private Diagnostic? JudgeOverwrite(ReleaseCheckpoint checkpoint, LifetimeWork work, CancellationToken cancellationToken)
+        private Diagnostic? JudgeOverwrite(ReleaseCheckpoint checkpoint, LifetimeWork work, SemanticModel? semanticModel, CancellationToken cancellationToken)
         {
-            if ((work & LifetimeWork.SdkOverwrite) == 0
-                || checkpoint.Family != ClientFamily.DeviceSdk
+            var family = checkpoint.Family;
+            if ((family == ClientFamily.DeviceSdk && (work & LifetimeWork.SdkOverwrite) == 0)
+                || (family == ClientFamily.Mqtt && (work & LifetimeWork.MqttOverwrite) == 0)
+                || family == ClientFamily.None
                 || checkpoint.Has(ReleaseFacts.Ended)
                 || !OverwriteSites.IsReportable(checkpoint, _sites, cancellationToken))
+            {
+                return null;
+            }
+
+            // The assignment as written (the graph's copy may hold flow captures): an HTTP client keeps no connection,
+            // and an MQTTnet client counts only when it evidently targets IoT Hub.
+            if (semanticModel?.GetOperation(checkpoint.Operation.Syntax, cancellationToken) is IAssignmentOperation { Value: var value }
+                && (_creation.IsHttp1(value, cancellationToken)
+                    || (family == ClientFamily.Mqtt && !HubTargetDetector.TargetsIotHub(ClientCreation.Unwrap(value), _model.Symbols, cancellationToken))))
             {
                 return null;
             }
