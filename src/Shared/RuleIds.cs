@@ -14,6 +14,7 @@ namespace IotHubGuard
         public const string ClientPerOperation = "AZIOT203";
         public const string MqttDisposedWithoutDisconnect = "AZIOT204";
         public const string ClientOverwrittenWhileOpen = "AZIOT205";
+        public const string ClientNeverClosed = "AZIOT206";
 
         public const string KeepAliveTooLong = "AZIOT301";
         public const string KeepAliveDisabledOrTooShort = "AZIOT302";

@@ -51,7 +51,7 @@ public class RuleIdContractTests
     public void Runtime_compiles_the_same_RuleIds_as_the_analyzers()
     {
         Dictionary<string, string> analyzer = AnalyzerRuleIds();
-        Assert.Equal(15, analyzer.Count);
+        Assert.Equal(16, analyzer.Count);
         Assert.All(analyzer.Values, id => Assert.Matches(@"^AZIOT\d{3}$", id));
         Assert.Equal(analyzer.Count, analyzer.Values.Distinct().Count());
         Assert.Equal(analyzer.OrderBy(p => p.Key), RuntimeRuleIds().OrderBy(p => p.Key));

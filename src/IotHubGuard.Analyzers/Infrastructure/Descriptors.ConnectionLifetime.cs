@@ -43,4 +43,12 @@ internal static partial class Descriptors
         Categories.ConnectionLifetime,
         DiagnosticSeverity.Warning,
         "Replacing a client without closing the previous one leaves two live connections for the same device identity. IoT Hub keeps only one: it closes the other with 400027 ConnectionForcefullyClosedOnNewConnection, which the device sees as 404104, and the two clients then fight over the connection.");
+
+    public static readonly DiagnosticDescriptor ClientNeverClosed = Create(
+        RuleIds.ClientNeverClosed,
+        "Client is never closed",
+        "Client '{0}' is created here and never closed, disposed nor handed off: when the method or the process ends, the connection drops without a DISCONNECT and IoT Hub logs 404104",
+        Categories.ConnectionLifetime,
+        DiagnosticSeverity.Warning,
+        "A DeviceClient or ModuleClient (or an MQTTnet client that targets IoT Hub) held in a local must be closed before the program lets go of it: 'await using', or CloseAsync()/DisconnectAsync() in a finally block. Code that runs until the process is stopped (Main, top-level programs, while (true) workers) ends with the socket open unless it closes on Ctrl+C/SIGTERM; the hub then sees the link drop without an MQTT DISCONNECT and logs 404104 DeviceConnectionClosedRemotely.");
 }

@@ -71,6 +71,10 @@ internal sealed class KnownSymbols
             ?? compilation.GetTypeByMetadataName("MQTTnet.MqttFactory");
         MqttClientDisconnectOptions = GetMqttType(compilation, "MqttClientDisconnectOptions");
         MqttClientTcpOptions = GetMqttType(compilation, "MqttClientTcpOptions");
+        // Transports that keep no connection open (HTTP): the lifetime rules leave such clients alone.
+        TransportType = compilation.GetTypeByMetadataName(Sdk + "TransportType");
+        Http1TransportSettings = compilation.GetTypeByMetadataName(Sdk + "Http1TransportSettings");
+        ITransportSettings = compilation.GetTypeByMetadataName(Sdk + "ITransportSettings");
     }
 
     public Compilation Compilation { get; }
@@ -131,6 +135,9 @@ internal sealed class KnownSymbols
 
     /// <summary><c>MqttClientTcpOptions</c> (5.x <c>MQTTnet</c>, 4.x <c>MQTTnet.Client</c>).</summary>
     public INamedTypeSymbol? MqttClientTcpOptions { get; }
+    public INamedTypeSymbol? TransportType { get; }
+    public INamedTypeSymbol? Http1TransportSettings { get; }
+    public INamedTypeSymbol? ITransportSettings { get; }
 
     /// <summary>The device SDK is referenced.</summary>
     public bool HasDeviceSdk => DeviceClient is not null || ModuleClient is not null;

@@ -28,6 +28,11 @@ public sealed class Aziot205 : IRuleUnderTest
     public static string Id => "AZIOT205";
 }
 
+public sealed class Aziot206 : IRuleUnderTest
+{
+    public static string Id => "AZIOT206";
+}
+
 internal static class RuleUnderTest
 {
     /// <summary>The IDs <typeparamref name="TAnalyzer"/> reports besides <typeparamref name="TRule"/>'s.</summary>

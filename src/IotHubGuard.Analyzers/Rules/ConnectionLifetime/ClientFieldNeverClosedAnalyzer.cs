@@ -35,24 +35,28 @@ public sealed class ClientFieldNeverClosedAnalyzer : IotHubGuardAnalyzer
         Injected,
     }
 
-    private protected override bool IsApplicable(KnownSymbols symbols) => symbols.HasDeviceSdk;
+    private protected override bool IsApplicable(KnownSymbols symbols) => symbols.HasDeviceSdk || symbols.IMqttClient is not null;
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
-        => context.RegisterSymbolStartAction(start => OnType(start, symbols, ReleaseModel.For(symbols)), SymbolKind.NamedType);
-
-    private static void OnType(SymbolStartAnalysisContext context, KnownSymbols symbols, ReleaseModel model)
     {
+        var shared = new Shared(ReleaseModel.For(symbols), new ClientCreation(symbols));
+        context.RegisterSymbolStartAction(start => OnType(start, symbols, shared), SymbolKind.NamedType);
+    }
+
+    private static void OnType(SymbolStartAnalysisContext context, KnownSymbols symbols, Shared shared)
+    {
+        var model = shared.Model;
         var type = (INamedTypeSymbol)context.Symbol;
         var candidates = new Dictionary<ISymbol, MemberState>(SymbolEqualityComparer.Default);
         foreach (var member in type.GetMembers())
         {
             switch (member)
             {
-                case IFieldSymbol { IsImplicitlyDeclared: true, AssociatedSymbol: IPropertySymbol property } when symbols.IsDeviceOrModuleClient(property.Type):
-                    candidates[property] = new MemberState();
+                case IFieldSymbol { IsImplicitlyDeclared: true, AssociatedSymbol: IPropertySymbol property } when model.IsTrackedType(property.Type):
+                    candidates[property] = new MemberState(model.FamilyOf(property.Type));
                     break;
-                case IFieldSymbol { IsImplicitlyDeclared: false, IsConst: false } field when symbols.IsDeviceOrModuleClient(field.Type):
-                    candidates[field] = new MemberState();
+                case IFieldSymbol { IsImplicitlyDeclared: false, IsConst: false } field when model.IsTrackedType(field.Type):
+                    candidates[field] = new MemberState(model.FamilyOf(field.Type));
                     break;
             }
         }
@@ -63,7 +67,7 @@ public sealed class ClientFieldNeverClosedAnalyzer : IotHubGuardAnalyzer
         }
 
         context.RegisterOperationAction(
-            c => Observe(c.Operation, candidates, model, c.CancellationToken),
+            c => Observe(c.Operation, candidates, shared, c.CancellationToken),
             OperationKind.FieldReference,
             OperationKind.PropertyReference,
             OperationKind.FieldInitializer,
@@ -76,7 +80,9 @@ public sealed class ClientFieldNeverClosedAnalyzer : IotHubGuardAnalyzer
                 var state = pair.Value;
                 lock (state)
                 {
-                    if (!state.Owned || state.Released || state.Escaped || pair.Key.Locations.IsEmpty)
+                    // An MQTTnet client counts only when it evidently targets IoT Hub (docs/rules.md).
+                    if (!state.Owned || state.Released || state.Escaped || pair.Key.Locations.IsEmpty
+                        || (state.Family == ClientFamily.Mqtt && !state.TargetsHub))
                     {
                         continue;
                     }
@@ -92,49 +98,53 @@ public sealed class ClientFieldNeverClosedAnalyzer : IotHubGuardAnalyzer
         });
     }
 
-    private static void Observe(IOperation operation, Dictionary<ISymbol, MemberState> candidates, ReleaseModel model, CancellationToken cancellationToken)
+    private static void Observe(IOperation operation, Dictionary<ISymbol, MemberState> candidates, Shared shared, CancellationToken cancellationToken)
     {
         switch (operation)
         {
             case IFieldInitializerOperation initializer:
                 foreach (var field in initializer.InitializedFields)
                 {
-                    Assigned(candidates, field, initializer.Value, cancellationToken);
+                    Assigned(candidates, field, initializer.Value, shared, cancellationToken);
                 }
 
                 return;
             case IPropertyInitializerOperation initializer:
                 foreach (var property in initializer.InitializedProperties)
                 {
-                    Assigned(candidates, property, initializer.Value, cancellationToken);
+                    Assigned(candidates, property, initializer.Value, shared, cancellationToken);
                 }
 
                 return;
             case IFieldReferenceOperation { Field: var field }:
-                Referenced(candidates, field.OriginalDefinition, operation, model, cancellationToken);
+                Referenced(candidates, field.OriginalDefinition, operation, shared, cancellationToken);
                 return;
             case IPropertyReferenceOperation { Property: var property }:
-                Referenced(candidates, property.OriginalDefinition, operation, model, cancellationToken);
+                Referenced(candidates, property.OriginalDefinition, operation, shared, cancellationToken);
                 return;
         }
     }
 
-    private static void Assigned(Dictionary<ISymbol, MemberState> candidates, ISymbol member, IOperation value, CancellationToken cancellationToken)
+    private static void Assigned(Dictionary<ISymbol, MemberState> candidates, ISymbol member, IOperation value, Shared shared, CancellationToken cancellationToken)
     {
-        if (!candidates.TryGetValue(member.OriginalDefinition, out var state))
+        if (!candidates.TryGetValue(member.OriginalDefinition, out var state)
+            || shared.Creation.IsHttp1(value, cancellationToken))
         {
-            return;
+            return; // an HTTP client keeps no connection to close
         }
 
         var origin = OriginOf(value, 0, cancellationToken);
+        var targetsHub = state.Family == ClientFamily.Mqtt && HubTargetDetector.TargetsIotHub(ClientCreation.Unwrap(value), shared.Model.Symbols, cancellationToken);
         lock (state)
         {
             state.Owned |= origin == Origin.Owned;
+            state.TargetsHub |= targetsHub;
         }
     }
 
-    private static void Referenced(Dictionary<ISymbol, MemberState> candidates, ISymbol member, IOperation reference, ReleaseModel model, CancellationToken cancellationToken)
+    private static void Referenced(Dictionary<ISymbol, MemberState> candidates, ISymbol member, IOperation reference, Shared shared, CancellationToken cancellationToken)
     {
+        var model = shared.Model;
         if (!candidates.TryGetValue(member, out var state))
         {
             return;
@@ -144,17 +154,44 @@ public sealed class ClientFieldNeverClosedAnalyzer : IotHubGuardAnalyzer
         {
             case ISimpleAssignmentOperation assignment when assignment.Target == child:
             case ICoalesceAssignmentOperation coalesceAssignment when coalesceAssignment.Target == child:
-                Assigned(candidates, member, ((IAssignmentOperation)child.Parent!).Value, cancellationToken);
+                Assigned(candidates, member, ((IAssignmentOperation)child.Parent!).Value, shared, cancellationToken);
                 return;
             case IInvocationOperation invocation when invocation.Instance == child:
-                if (model.KindOf(invocation, ClientFamily.DeviceSdk) >= ReleaseKind.Dispose)
+                if (model.KindOf(invocation, state.Family) >= ReleaseKind.Dispose)
                 {
                     Mark(state, released: true);
+                }
+                else if (state.Family == ClientFamily.Mqtt && invocation.TargetMethod.Name == "ConnectAsync"
+                    && HubTargetDetector.TargetsIotHub(invocation, model.Symbols, cancellationToken))
+                {
+                    lock (state)
+                    {
+                        state.TargetsHub = true;
+                    }
+                }
+
+                return;
+            case IArgumentOperation { Parent: IInvocationOperation call } argument when argument.Value == child:
+                if (ReleaseModel.ClientOperand(call) is { } operand && OperationUnwrap.Conversions(operand) == OperationUnwrap.Conversions(child)
+                    && model.KindOf(call, state.Family) >= ReleaseKind.Dispose)
+                {
+                    Mark(state, released: true); // MqttClientExtensions.DisconnectAsync(_client)
+                }
+                else if (!(call.TargetMethod.DeclaringSyntaxReferences.IsEmpty && model.IsTrackedType(call.TargetMethod.ContainingType)))
+                {
+                    Mark(state, released: false); // passed on; but the userContext of an SDK handler registration stays here
+                }
+
+                return;
+            case IIsPatternOperation { Pattern: var pattern } when AliasOf(pattern) is { } alias:
+                if (ReleasesAlias(reference, alias, state.Family, model))
+                {
+                    Mark(state, released: true); // if (_client is { } client) await client.CloseAsync();
                 }
 
                 return;
             case IConditionalAccessOperation conditional when conditional.Operation == child:
-                if (conditional.WhenNotNull is IInvocationOperation whenNotNull && model.KindOf(whenNotNull, ClientFamily.DeviceSdk) >= ReleaseKind.Dispose)
+                if (conditional.WhenNotNull is IInvocationOperation whenNotNull && model.KindOf(whenNotNull, state.Family) >= ReleaseKind.Dispose)
                 {
                     Mark(state, released: true);
                 }
@@ -216,8 +253,60 @@ public sealed class ClientFieldNeverClosedAnalyzer : IotHubGuardAnalyzer
         : left == Origin.Owned || right == Origin.Owned ? Origin.Owned
         : Origin.Unknown;
 
+    /// <summary>The local a pattern binds the client to: <c>is { } client</c>, <c>is DeviceClient client</c>, <c>is var client</c>.</summary>
+    private static ILocalSymbol? AliasOf(IPatternOperation pattern)
+        => pattern switch
+        {
+            IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local } => local,
+            IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local } => local,
+            _ => null,
+        };
+
+    /// <summary>The function holding <paramref name="reference"/> closes or disposes <paramref name="alias"/>.</summary>
+    private static bool ReleasesAlias(IOperation reference, ILocalSymbol alias, ClientFamily family, ReleaseModel model)
+    {
+        var root = reference;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is IInvocationOperation invocation
+                && model.KindOf(invocation, family) >= ReleaseKind.Dispose
+                && ReleaseModel.ClientOperand(invocation) is { } operand
+                && OperationUnwrap.Conversions(operand) is ILocalReferenceOperation local
+                && SymbolEqualityComparer.Default.Equals(local.Local, alias))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class Shared
+    {
+        public Shared(ReleaseModel model, ClientCreation creation)
+        {
+            Model = model;
+            Creation = creation;
+        }
+
+        public ReleaseModel Model { get; }
+
+        public ClientCreation Creation { get; }
+    }
+
     private sealed class MemberState
     {
+        public MemberState(ClientFamily family) => Family = family;
+
+        public ClientFamily Family { get; }
+
+        public bool TargetsHub { get; set; }
+
         public bool Owned { get; set; }
 
         public bool Released { get; set; }

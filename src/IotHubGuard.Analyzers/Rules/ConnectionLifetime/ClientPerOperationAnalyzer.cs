@@ -29,21 +29,24 @@ public sealed class ClientPerOperationAnalyzer : IotHubGuardAnalyzer
     {
     }
 
-    private protected override bool IsApplicable(KnownSymbols symbols) => symbols.HasDeviceSdk;
+    private protected override bool IsApplicable(KnownSymbols symbols) => symbols.HasDeviceSdk || symbols.IMqttClient is not null;
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
-        => context.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
+    {
+        var clients = new ClientCreation(symbols);
+        context.RegisterOperationAction(c => Analyze(c, symbols, clients), OperationKind.Invocation);
+    }
 
-    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, ClientCreation clients)
     {
         var creation = (IInvocationOperation)context.Operation;
         var method = creation.TargetMethod;
-        if (!method.IsStatic
-            || !method.Name.StartsWith("Create", StringComparison.Ordinal)
-            || !symbols.IsDeviceOrModuleClient(method.ContainingType)
+        if (!IsDirectCreation(creation, symbols, clients, context.CancellationToken)
             || !TryGetIterationScope(creation, symbols, out var scope)
             || DependsOnIteration(creation, scope, context.CancellationToken)
-            || !LivesForOneIteration(creation, scope))
+            || !LivesForOneIteration(creation, scope)
+            || clients.IsHttp1(creation, context.CancellationToken)
+            || (symbols.IsMqttClient(method.ReturnType) && !HubTargetDetector.TargetsIotHub(creation, symbols, context.CancellationToken)))
         {
             return;
         }
@@ -53,6 +56,18 @@ public sealed class ClientPerOperationAnalyzer : IotHubGuardAnalyzer
             creation.Syntax.GetLocation(),
             method.ContainingType.Name + "." + method.Name,
             scope.Unit));
+    }
+
+    /// <summary>
+    /// An SDK <c>Create*</c> call, or MQTTnet's <c>CreateMqttClient()</c> (reported only for a client that targets IoT
+    /// Hub). A factory of the project in a loop is left alone: it may hand out a cached client.
+    /// </summary>
+    private static bool IsDirectCreation(IInvocationOperation creation, KnownSymbols symbols, ClientCreation clients, CancellationToken cancellationToken)
+    {
+        var method = creation.TargetMethod;
+        return method.DeclaringSyntaxReferences.IsEmpty
+            && method.Name.StartsWith("Create", StringComparison.Ordinal)
+            && clients.OriginOf(creation, cancellationToken) != ClientOrigin.None;
     }
 
     private readonly struct IterationScope
@@ -341,6 +356,7 @@ public sealed class ClientPerOperationAnalyzer : IotHubGuardAnalyzer
         return parent switch
         {
             IInvocationOperation call => call.Instance == child,
+            IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation { TargetMethod: { IsExtensionMethod: true, DeclaringSyntaxReferences.IsEmpty: true } } } => true, // client.PublishStringAsync(…) in MQTTnet
             IPropertyReferenceOperation or IEventReferenceOperation or IConditionalAccessOperation => true,
             IUsingOperation or IBinaryOperation or IIsPatternOperation => true,
             ISimpleAssignmentOperation assignment => assignment.Target == child,

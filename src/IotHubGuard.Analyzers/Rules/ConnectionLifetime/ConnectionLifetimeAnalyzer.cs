@@ -10,14 +10,15 @@ namespace IotHubGuard.Analyzers;
 /// The connection-lifetime rules that need the control flow: AZIOT201 (device client disposed before
 /// <c>CloseAsync</c>), AZIOT204 (MQTTnet client disposed before <c>DisconnectAsync</c>) and AZIOT205 (client
 /// overwritten while the previous one is open). One <see cref="ReleaseFlow"/> pass per method body that disposes or
-/// overwrites a client, read by every rule; bodies that do neither never build a flow graph.
+/// overwrites a client, read by every rule; bodies that do neither never build a flow graph. AZIOT206 (client created in
+/// a method and never closed) runs on the same bodies through <see cref="ClientNeverClosedRule"/>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConnectionLifetimeAnalyzer : IotHubGuardAnalyzer
 {
     /// <summary>Creates the analyzer.</summary>
     public ConnectionLifetimeAnalyzer()
-        : base(Descriptors.DisposedWithoutClose, Descriptors.MqttDisposedWithoutDisconnect, Descriptors.ClientOverwrittenWhileOpen)
+        : base(Descriptors.DisposedWithoutClose, Descriptors.MqttDisposedWithoutDisconnect, Descriptors.ClientOverwrittenWhileOpen, Descriptors.ClientNeverClosed)
     {
     }
 
@@ -25,7 +26,8 @@ public sealed class ConnectionLifetimeAnalyzer : IotHubGuardAnalyzer
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
-        var rules = new LifetimeRules(ReleaseModel.For(symbols), new OtherBrokerEvidence(symbols));
+        var creation = new ClientCreation(symbols);
+        var rules = new LifetimeRules(ReleaseModel.For(symbols), new OtherBrokerEvidence(symbols), creation, new ClientNeverClosedRule(symbols, ReleaseModel.For(symbols), creation));
         context.RegisterOperationBlockAction(rules.Analyze);
     }
 
@@ -35,17 +37,22 @@ public sealed class ConnectionLifetimeAnalyzer : IotHubGuardAnalyzer
         private readonly OtherBrokerEvidence _otherBroker;
         private readonly TypeReleaseIndex _releases = new();
         private readonly CreationSites _sites = new();
+        private readonly ClientCreation _creation;
+        private readonly ClientNeverClosedRule _neverClosed;
 
-        public LifetimeRules(ReleaseModel model, OtherBrokerEvidence otherBroker)
+        public LifetimeRules(ReleaseModel model, OtherBrokerEvidence otherBroker, ClientCreation creation, ClientNeverClosedRule neverClosed)
         {
             _model = model;
             _otherBroker = otherBroker;
+            _creation = creation;
+            _neverClosed = neverClosed;
         }
 
         public void Analyze(OperationBlockAnalysisContext context)
         {
             foreach (var (block, body) in FlowBodies.Of(context))
             {
+                _neverClosed.Analyze(context, block, body);
                 var work = LifetimeGate.Scan(body, _model);
                 if ((work & LifetimeWork.MqttDisposal) != 0 && _otherBroker.TalksToAnotherBroker(body, context.CancellationToken))
                 {
@@ -72,7 +79,7 @@ public sealed class ConnectionLifetimeAnalyzer : IotHubGuardAnalyzer
             {
                 var diagnostic = DisposalSites.IsDisposal(checkpoint.Operation, out _)
                     ? JudgeDisposal(checkpoint, work, body, context.CancellationToken)
-                    : JudgeOverwrite(checkpoint, work, context.CancellationToken);
+                    : JudgeOverwrite(checkpoint, work, body.SemanticModel, context.CancellationToken);
                 if (diagnostic is not null && reported.Add((diagnostic.Id, diagnostic.Location, checkpoint.Symbol)))
                 {
                     context.ReportDiagnostic(diagnostic);
@@ -92,7 +99,9 @@ public sealed class ConnectionLifetimeAnalyzer : IotHubGuardAnalyzer
             if (descriptor is null
                 || checkpoint.Has(ReleaseFacts.Closed)
                 || !DisposalSites.TryGetSite(checkpoint.Operation, out var location, out var kind)
-                || (checkpoint.Symbol is IFieldSymbol or IPropertySymbol && _releases.IsClosedElsewhere(checkpoint.Symbol, checkpoint.Family, body.Syntax, cancellationToken)))
+                || (checkpoint.Symbol is IFieldSymbol or IPropertySymbol && _releases.IsClosedElsewhere(checkpoint.Symbol, checkpoint.Family, body.Syntax, cancellationToken))
+                || (checkpoint.Symbol is ILocalSymbol local && _creation.IsHttp1Local(local, body.SemanticModel, cancellationToken))
+                || CollectionCloses.ClosedBefore(checkpoint.Symbol, checkpoint.Operation, body, _model, cancellationToken))
             {
                 return null;
             }
@@ -101,12 +110,23 @@ public sealed class ConnectionLifetimeAnalyzer : IotHubGuardAnalyzer
         }
 
         /// <summary>AZIOT205: overwritten on a path where the previous client was neither closed nor disposed.</summary>
-        private Diagnostic? JudgeOverwrite(ReleaseCheckpoint checkpoint, LifetimeWork work, CancellationToken cancellationToken)
+        private Diagnostic? JudgeOverwrite(ReleaseCheckpoint checkpoint, LifetimeWork work, SemanticModel? semanticModel, CancellationToken cancellationToken)
         {
-            if ((work & LifetimeWork.SdkOverwrite) == 0
-                || checkpoint.Family != ClientFamily.DeviceSdk
+            var family = checkpoint.Family;
+            if ((family == ClientFamily.DeviceSdk && (work & LifetimeWork.SdkOverwrite) == 0)
+                || (family == ClientFamily.Mqtt && (work & LifetimeWork.MqttOverwrite) == 0)
+                || family == ClientFamily.None
                 || checkpoint.Has(ReleaseFacts.Ended)
                 || !OverwriteSites.IsReportable(checkpoint, _sites, cancellationToken))
+            {
+                return null;
+            }
+
+            // The assignment as written (the graph's copy may hold flow captures): an HTTP client keeps no connection,
+            // and an MQTTnet client counts only when it evidently targets IoT Hub.
+            if (semanticModel?.GetOperation(checkpoint.Operation.Syntax, cancellationToken) is IAssignmentOperation { Value: var value }
+                && (_creation.IsHttp1(value, cancellationToken)
+                    || (family == ClientFamily.Mqtt && !HubTargetDetector.TargetsIotHub(ClientCreation.Unwrap(value), _model.Symbols, cancellationToken))))
             {
                 return null;
             }

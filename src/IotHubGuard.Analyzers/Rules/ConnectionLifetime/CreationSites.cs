@@ -53,7 +53,8 @@ internal sealed class CreationSites
 
         foreach (var site in _sites.GetOrAdd(symbol, s => Collect(s, cancellationToken)))
         {
-            if (site.Node.SyntaxTree == assignment.SyntaxTree && site.Node.Span == assignment.Span)
+            if ((site.Node.SyntaxTree == assignment.SyntaxTree && site.Node.Span == assignment.Span)
+                || ExclusiveBranches.AreMutuallyExclusive(site.Node, assignment))
             {
                 continue;
             }

@@ -18,6 +18,9 @@ internal enum LifetimeWork
 
     /// <summary>A device SDK client variable, field or property is assigned a new client (AZIOT205).</summary>
     SdkOverwrite = 4,
+
+    /// <summary>An MQTTnet client variable, field or property is assigned a new client (AZIOT205, when it targets IoT Hub).</summary>
+    MqttOverwrite = 8,
 }
 
 /// <summary>The cheap walk over a body's operation tree that decides whether <see cref="ReleaseFlow"/> runs at all.</summary>
@@ -40,8 +43,8 @@ internal static class LifetimeGate
                     work |= Disposal(model.FamilyOf(OperationUnwrap.ImplicitConversions(instance).Type));
                     break;
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation } assignment
-                    when model.FamilyOf(assignment.Target.Type) == ClientFamily.DeviceSdk && ReleaseModel.IsNewClient(assignment.Value):
-                    work |= LifetimeWork.SdkOverwrite;
+                    when model.FamilyOf(assignment.Target.Type) != ClientFamily.None && ReleaseModel.IsNewClient(assignment.Value):
+                    work |= model.FamilyOf(assignment.Target.Type) == ClientFamily.DeviceSdk ? LifetimeWork.SdkOverwrite : LifetimeWork.MqttOverwrite;
                     break;
             }
         }

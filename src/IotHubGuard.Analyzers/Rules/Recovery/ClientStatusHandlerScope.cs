@@ -156,7 +156,7 @@ internal static class ClientStatusHandlerScope
             case ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } }:
                 return Use.Neutral;
             case ArgumentSyntax argument when model is not null:
-                return ClassifyArgument(argument, model, cancellationToken);
+                return ClassifyArgument(argument, model, symbols, cancellationToken);
             default:
                 return Use.Escapes;
         }
@@ -188,12 +188,17 @@ internal static class ClientStatusHandlerScope
     /// The client passed to a method: a method of this compilation that only calls members on its parameter (and never
     /// registers a handler nor passes the client on) merely uses it. Anything else may register the handler.
     /// </summary>
-    private static Use ClassifyArgument(ArgumentSyntax argument, SemanticModel model, CancellationToken cancellationToken)
+    private static Use ClassifyArgument(ArgumentSyntax argument, SemanticModel model, KnownSymbols symbols, CancellationToken cancellationToken)
     {
         if (model.GetOperation(argument, cancellationToken) is not IArgumentOperation { Parameter: { } parameter }
             || parameter.ContainingSymbol is not IMethodSymbol method)
         {
             return Use.Escapes;
+        }
+
+        if (method.DeclaringSyntaxReferences.IsEmpty && symbols.IsDeviceOrModuleClient(method.ContainingType))
+        {
+            return Use.Neutral; // the userContext of an SDK handler registration: the client stays here
         }
 
         return ClassifyHelper(method.PartialImplementationPart ?? method, parameter, cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -22,15 +23,18 @@ public sealed class NoConnectionStatusHandlerAnalyzer : IotHubGuardAnalyzer
         => symbols.HasDeviceSdk && symbols.ConnectionStatusChangesHandler is not null;
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
-        => context.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
+    {
+        var creation = new ClientCreation(symbols);
+        context.RegisterOperationAction(c => Analyze(c, symbols, creation), OperationKind.Invocation);
+    }
 
-    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, ClientCreation creation)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (!method.IsStatic
-            || !method.Name.StartsWith("Create", System.StringComparison.Ordinal)
-            || !IsClientFactory(method, symbols)
+        if (creation.OriginOf(invocation, context.CancellationToken) != ClientOrigin.DeviceSdk
+            || creation.IsHttp1(invocation, context.CancellationToken)
+            || (!method.IsStatic || !symbols.IsDeviceOrModuleClient(method.ContainingType)) && FactoryMayRegister(method, context.CancellationToken)
             || invocation.SemanticModel is not { } model
             || ClientStatusHandlerScope.FindStorage(invocation) is not { } storage
             || !ClientStatusHandlerScope.IsUsedWithoutHandler(storage, model, symbols, context.CancellationToken))
@@ -38,24 +42,34 @@ public sealed class NoConnectionStatusHandlerAnalyzer : IotHubGuardAnalyzer
             return;
         }
 
-        var clientType = symbols.IsDeviceOrModuleClient(method.ContainingType) ? method.ContainingType.Name : "client";
+        var clientType = symbols.IsDeviceOrModuleClient(method.ContainingType) ? method.ContainingType.Name
+            : method.ReturnType is INamedTypeSymbol { IsGenericType: true } task ? task.TypeArguments[0].Name
+            : method.ReturnType.Name;
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.NoConnectionStatusHandler,
             invocation.Syntax.GetLocation(),
             $"{clientType} '{storage.Name}'"));
     }
 
-    /// <summary><c>DeviceClient.Create*</c> / <c>ModuleClient.Create*</c>, returning the client or a task of it.</summary>
-    private static bool IsClientFactory(IMethodSymbol method, KnownSymbols symbols)
+    /// <summary>
+    /// A factory of the compilation (<see cref="ClientCreation"/>) that registers the handler itself, or that calls
+    /// other methods of the compilation which might: the caller's client then has one, or may have.
+    /// </summary>
+    private static bool FactoryMayRegister(IMethodSymbol factory, System.Threading.CancellationToken cancellationToken)
     {
-        if (!symbols.IsDeviceOrModuleClient(method.ContainingType))
+        foreach (var reference in factory.DeclaringSyntaxReferences)
         {
-            return false;
+            foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+            {
+                switch (node)
+                {
+                    case IdentifierNameSyntax { Identifier.ValueText: "SetConnectionStatusChangesHandler" }:
+                    case InvocationExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } }:
+                        return true;
+                }
+            }
         }
 
-        var returned = method.ReturnType is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task && task.Name == "Task"
-            ? task.TypeArguments[0]
-            : method.ReturnType;
-        return symbols.IsDeviceOrModuleClient(returned);
+        return false;
     }
 }
