@@ -10,6 +10,7 @@ namespace IotHubGuard.Analyzers;
 internal sealed class KnownSymbols
 {
     private const string Sdk = "Microsoft.Azure.Devices.Client.";
+    private const string IotDevice = "Microsoft.Azure.Iot.Device.";
 
     private KnownSymbols(Compilation compilation)
     {
@@ -63,6 +64,14 @@ internal sealed class KnownSymbols
         ListOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
         TaskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
         MqttClient = GetMqttType(compilation, "MqttClient");
+
+        // The new-generation device SDK, Microsoft.Azure.Iot.Device (issue 16): ConnectionClient + feature clients.
+        IotDeviceConnectionClient = compilation.GetTypeByMetadataName(IotDevice + "AbstractConnectionClient");
+        IotDeviceConnectionClientOptions = compilation.GetTypeByMetadataName(IotDevice + "Models.ConnectionClientOptions");
+        IotDeviceNoRetry = compilation.GetTypeByMetadataName(IotDevice + "Retry.NoRetry");
+        IotDeviceExponentialBackoff = compilation.GetTypeByMetadataName(IotDevice + "Retry.ExponentialBackoffRetryPolicy");
+        IotDeviceMqttNetClientOptions = compilation.GetTypeByMetadataName(IotDevice + "MqttNetAdapter.MqttNetClientOptions");
+        IotDeviceSdkAssembly = FindAssembly(compilation, IotDeviceConnectionClient, SdkVersionDefects.IotDeviceAssemblyName);
     }
 
     public Compilation Compilation { get; }
@@ -115,6 +124,19 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? TaskFactory { get; }
     public INamedTypeSymbol? MqttClient { get; }
 
+    // Microsoft.Azure.Iot.Device (the new-generation device SDK).
+    public INamedTypeSymbol? IotDeviceConnectionClient { get; }
+    public INamedTypeSymbol? IotDeviceConnectionClientOptions { get; }
+    public INamedTypeSymbol? IotDeviceNoRetry { get; }
+    public INamedTypeSymbol? IotDeviceExponentialBackoff { get; }
+    public INamedTypeSymbol? IotDeviceMqttNetClientOptions { get; }
+
+    /// <summary>The referenced <c>Microsoft.Azure.Iot.Device</c> assembly (never the compilation's own assembly).</summary>
+    public IAssemblySymbol? IotDeviceSdkAssembly { get; }
+
+    /// <summary>The new-generation device SDK (<c>Microsoft.Azure.Iot.Device</c>) is referenced.</summary>
+    public bool HasIotDeviceSdk => IotDeviceConnectionClient is not null || IotDeviceConnectionClientOptions is not null;
+
     /// <summary>The device SDK is referenced.</summary>
     public bool HasDeviceSdk => DeviceClient is not null || ModuleClient is not null;
 
@@ -122,7 +144,7 @@ internal sealed class KnownSymbols
     public bool HasMqttNet => MqttClientOptionsBuilder is not null || MqttClientOptions is not null || IMqttClient is not null;
 
     /// <summary>Anything to analyze at all.</summary>
-    public bool IsRelevant => HasDeviceSdk || HasMqttNet;
+    public bool IsRelevant => HasDeviceSdk || HasMqttNet || HasIotDeviceSdk;
 
     /// <summary>A <c>DeviceClient</c> or <c>ModuleClient</c> (or a type derived from them).</summary>
     public bool IsDeviceOrModuleClient(ITypeSymbol? type)
@@ -141,10 +163,13 @@ internal sealed class KnownSymbols
     private static readonly ConditionalWeakTable<Compilation, KnownSymbols> Cache = new();
 
     private static IAssemblySymbol? FindDeviceSdkAssembly(Compilation compilation, INamedTypeSymbol? client)
+        => FindAssembly(compilation, client, SdkVersionDefects.SdkAssemblyName);
+
+    private static IAssemblySymbol? FindAssembly(Compilation compilation, INamedTypeSymbol? type, string assemblyName)
     {
-        var assembly = client?.ContainingAssembly;
+        var assembly = type?.ContainingAssembly;
         return assembly is not null
-            && assembly.Identity.Name == SdkVersionDefects.SdkAssemblyName
+            && assembly.Identity.Name == assemblyName
             && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly)
             ? assembly
             : null;
