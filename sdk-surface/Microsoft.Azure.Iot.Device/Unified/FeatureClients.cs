@@ -1,9 +1,9 @@
 // STAND-IN for the Microsoft.Azure.Iot.Device public API (Azure/azure-iot-sdk, dotnet/; see README.md). Used only by IotHubGuard tests and samples; never shipped.
 #nullable enable
 // Mirrors the feature clients of dotnet/src/Microsoft.Azure.Iot.Device/Unified/: Telemetry/TelemetryClient.cs,
-// Twin/TwinClient.cs, DirectMethods/DirectMethodClient.cs (constructors, Dispose and the telemetry send; the twin and
-// direct-method request/response members are left out). As in the SDK, disposing a TelemetryClient disposes the
-// connection client it was given, without a disconnect; the twin and direct-method clients' Dispose bodies are not mirrored.
+// Twin/TwinClient.cs, DirectMethods/DirectMethodClient.cs (constructors, both Dispose overloads and the telemetry send;
+// the twin and direct-method request/response members, and TelemetryClient's property-name constants, are left out).
+// As in the SDK, disposing any feature client disposes the connection client it was given, without a disconnect.
 using System;
 using System.Threading;
 using System.Threading.Tasks;
@@ -57,7 +57,15 @@ namespace Microsoft.Azure.Iot.Device.Unified.Twin
             _connection = connection;
         }
 
-        public void Dispose() => GC.KeepAlive(_connection);
+        public void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _connection.Dispose();
+            }
+        }
+
+        public void Dispose() => _connection.Dispose();
     }
 }
 
@@ -72,6 +80,14 @@ namespace Microsoft.Azure.Iot.Device.Unified.DirectMethods
             _connection = connection;
         }
 
-        public void Dispose() => GC.KeepAlive(_connection);
+        public void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _connection.Dispose();
+            }
+        }
+
+        public void Dispose() => _connection.Dispose();
     }
 }
