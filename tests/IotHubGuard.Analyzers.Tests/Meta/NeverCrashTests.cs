@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -14,13 +13,14 @@ namespace IotHubGuard.Analyzers.Tests.Meta;
 
 /// <summary>
 /// Half-typed code is what an IDE analyzes most of the time. Every analyzer and every fix runs over
-/// seeded, deterministic breakages of the samples and the corpus and must never throw (no AD0001).
+/// seeded, deterministic breakages of the samples and the corpus and must never throw (no AD0001). The set of
+/// variants is fixed (seed and count), so what is covered does not depend on the machine's speed; the fixes run on
+/// the diagnostics of the broken file, the one that differs between variants.
 /// </summary>
 public class NeverCrashTests
 {
     private const int Seed = 20261127;
     private const int VariantsPerFile = 12;
-    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(3);
 
     public static IEnumerable<object[]> Corpora() => new[]
     {
@@ -35,13 +35,12 @@ public class NeverCrashTests
     {
         var sources = AnalyzerRunner.SourcesUnder(directory).ToArray();
         var random = new Random(Seed);
-        var watch = Stopwatch.StartNew();
         var failures = new List<string>();
         var variants = 0;
 
         foreach (var (path, text) in sources)
         {
-            for (var i = 0; i < VariantsPerFile && watch.Elapsed < Budget; i++)
+            for (var i = 0; i < VariantsPerFile; i++)
             {
                 var (mutation, broken) = Mutate(text, random);
                 var libraries = random.Next(4) switch { 0 => Libraries.DeviceSdk, 1 => Libraries.MqttNet, _ => Libraries.All };
@@ -60,7 +59,7 @@ public class NeverCrashTests
             }
         }
 
-        Assert.True(variants >= sources.Length, $"only {variants} variants ran in the time budget");
+        Assert.Equal(sources.Length * VariantsPerFile, variants);
         Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(5)));
     }
 
@@ -98,7 +97,9 @@ public class NeverCrashTests
     private static async Task<IEnumerable<string>> ApplyEveryFixAsync(AnalyzerRunner.Run run, string path, string mutation)
     {
         var failures = new List<string>();
-        var diagnostics = run.Diagnostics.Where(d => d.Id.StartsWith("AZIOT", StringComparison.Ordinal) && d.Location.IsInSource).ToArray();
+        var diagnostics = run.Diagnostics
+            .Where(d => d.Id.StartsWith("AZIOT", StringComparison.Ordinal) && d.Location.IsInSource && d.Location.SourceTree!.FilePath == path)
+            .ToArray();
         if (diagnostics.Length == 0)
         {
             return failures;

@@ -30,3 +30,26 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         }
     }
 }
+
+/// <summary>Applies a fix for the one rule <typeparamref name="TRule"/> of a multi-rule analyzer: its other rules are disabled.</summary>
+public static class CSharpCodeFixVerifier<TAnalyzer, TRule, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TRule : IRuleUnderTest
+    where TCodeFix : CodeFixProvider, new()
+{
+    public static DiagnosticResult Diagnostic(string id) => new(id, DiagnosticSeverity.Warning);
+
+    public static Task VerifyCodeFixAsync(string source, string fixedSource, Libraries libraries = Libraries.All, string? editorConfig = null)
+        => new Test(libraries, editorConfig) { TestCode = source, FixedCode = fixedSource }.RunAsync(CancellationToken.None);
+
+    /// <summary>The harness with hermetic references, an optional .editorconfig, and only <typeparamref name="TRule"/> enabled.</summary>
+    public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    {
+        public Test(Libraries libraries = Libraries.All, string? editorConfig = null)
+        {
+            TestSetup.Configure(TestState, libraries, editorConfig);
+            ReferenceAssemblies = TestReferences.NoPackage;
+            DisabledDiagnostics.AddRange(RuleUnderTest.OtherIds<TAnalyzer, TRule>());
+        }
+    }
+}

@@ -22,10 +22,6 @@ public sealed class ClientFieldNeverClosedAnalyzer : IotHubGuardAnalyzer
 {
     internal const string MemberKey = "Member";
 
-    private static readonly ImmutableHashSet<string> s_releaseNames = ImmutableHashSet.Create(StringComparer.Ordinal, "CloseAsync", "Dispose", "DisposeAsync");
-    private static readonly ImmutableHashSet<string> s_containerLookups = ImmutableHashSet.Create(
-        StringComparer.Ordinal, "GetService", "GetRequiredService", "GetKeyedService", "GetRequiredKeyedService", "GetServices");
-
     /// <summary>Creates the analyzer.</summary>
     public ClientFieldNeverClosedAnalyzer()
         : base(Descriptors.ClientFieldNeverClosed)
@@ -42,9 +38,9 @@ public sealed class ClientFieldNeverClosedAnalyzer : IotHubGuardAnalyzer
     private protected override bool IsApplicable(KnownSymbols symbols) => symbols.HasDeviceSdk;
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
-        => context.RegisterSymbolStartAction(start => OnType(start, symbols), SymbolKind.NamedType);
+        => context.RegisterSymbolStartAction(start => OnType(start, symbols, ReleaseModel.For(symbols)), SymbolKind.NamedType);
 
-    private static void OnType(SymbolStartAnalysisContext context, KnownSymbols symbols)
+    private static void OnType(SymbolStartAnalysisContext context, KnownSymbols symbols, ReleaseModel model)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var candidates = new Dictionary<ISymbol, MemberState>(SymbolEqualityComparer.Default);
@@ -67,7 +63,7 @@ public sealed class ClientFieldNeverClosedAnalyzer : IotHubGuardAnalyzer
         }
 
         context.RegisterOperationAction(
-            c => Observe(c.Operation, candidates, c.CancellationToken),
+            c => Observe(c.Operation, candidates, model, c.CancellationToken),
             OperationKind.FieldReference,
             OperationKind.PropertyReference,
             OperationKind.FieldInitializer,
@@ -96,7 +92,7 @@ public sealed class ClientFieldNeverClosedAnalyzer : IotHubGuardAnalyzer
         });
     }
 
-    private static void Observe(IOperation operation, Dictionary<ISymbol, MemberState> candidates, CancellationToken cancellationToken)
+    private static void Observe(IOperation operation, Dictionary<ISymbol, MemberState> candidates, ReleaseModel model, CancellationToken cancellationToken)
     {
         switch (operation)
         {
@@ -115,10 +111,10 @@ public sealed class ClientFieldNeverClosedAnalyzer : IotHubGuardAnalyzer
 
                 return;
             case IFieldReferenceOperation { Field: var field }:
-                Referenced(candidates, field.OriginalDefinition, operation, cancellationToken);
+                Referenced(candidates, field.OriginalDefinition, operation, model, cancellationToken);
                 return;
             case IPropertyReferenceOperation { Property: var property }:
-                Referenced(candidates, property.OriginalDefinition, operation, cancellationToken);
+                Referenced(candidates, property.OriginalDefinition, operation, model, cancellationToken);
                 return;
         }
     }
@@ -137,36 +133,28 @@ public sealed class ClientFieldNeverClosedAnalyzer : IotHubGuardAnalyzer
         }
     }
 
-    private static void Referenced(Dictionary<ISymbol, MemberState> candidates, ISymbol member, IOperation reference, CancellationToken cancellationToken)
+    private static void Referenced(Dictionary<ISymbol, MemberState> candidates, ISymbol member, IOperation reference, ReleaseModel model, CancellationToken cancellationToken)
     {
         if (!candidates.TryGetValue(member, out var state))
         {
             return;
         }
 
-        var child = reference;
-        var parent = reference.Parent;
-        while (parent is IConversionOperation or IParenthesizedOperation)
-        {
-            child = parent;
-            parent = parent.Parent;
-        }
-
-        switch (parent)
+        switch (OperationUnwrap.ParentThroughConversions(reference, out var child))
         {
             case ISimpleAssignmentOperation assignment when assignment.Target == child:
             case ICoalesceAssignmentOperation coalesceAssignment when coalesceAssignment.Target == child:
-                Assigned(candidates, member, ((IAssignmentOperation)parent).Value, cancellationToken);
+                Assigned(candidates, member, ((IAssignmentOperation)child.Parent!).Value, cancellationToken);
                 return;
             case IInvocationOperation invocation when invocation.Instance == child:
-                if (s_releaseNames.Contains(invocation.TargetMethod.Name))
+                if (model.KindOf(invocation, ClientFamily.DeviceSdk) >= ReleaseKind.Dispose)
                 {
                     Mark(state, released: true);
                 }
 
                 return;
             case IConditionalAccessOperation conditional when conditional.Operation == child:
-                if (conditional.WhenNotNull is IInvocationOperation whenNotNull && s_releaseNames.Contains(whenNotNull.TargetMethod.Name))
+                if (conditional.WhenNotNull is IInvocationOperation whenNotNull && model.KindOf(whenNotNull, ClientFamily.DeviceSdk) >= ReleaseKind.Dispose)
                 {
                     Mark(state, released: true);
                 }
@@ -201,24 +189,13 @@ public sealed class ClientFieldNeverClosedAnalyzer : IotHubGuardAnalyzer
 
     private static Origin OriginOf(IOperation value, int depth, CancellationToken cancellationToken)
     {
-        while (value is IConversionOperation or IAwaitOperation or IParenthesizedOperation)
-        {
-            value = value switch
-            {
-                IConversionOperation conversion => conversion.Operand,
-                IAwaitOperation awaited => awaited.Operation,
-                IParenthesizedOperation parenthesized => parenthesized.Operand,
-                _ => value,
-            };
-        }
-
+        value = OperationUnwrap.ConversionsAndAwaits(value);
         switch (value)
         {
             case IParameterReferenceOperation:
+            case IInvocationOperation invocation when ReleaseModel.IsContainerLookup(invocation):
                 return Origin.Injected;
-            case IInvocationOperation invocation:
-                return s_containerLookups.Contains(invocation.TargetMethod.Name) ? Origin.Injected : Origin.Owned;
-            case IObjectCreationOperation:
+            case IInvocationOperation or IObjectCreationOperation:
                 return Origin.Owned;
             case IConditionalOperation conditional when conditional.WhenFalse is not null:
                 return Combine(OriginOf(conditional.WhenTrue, depth + 1, cancellationToken), OriginOf(conditional.WhenFalse, depth + 1, cancellationToken));

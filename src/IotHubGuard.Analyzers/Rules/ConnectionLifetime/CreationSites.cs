@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
@@ -17,8 +16,6 @@ namespace IotHubGuard.Analyzers;
 /// </summary>
 internal sealed class CreationSites
 {
-    private static readonly ImmutableHashSet<string> s_releaseNames = ImmutableHashSet.Create(StringComparer.Ordinal, "CloseAsync", "Dispose", "DisposeAsync");
-
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<Site>> _sites = new(SymbolEqualityComparer.Default);
 
     public readonly struct Site
@@ -167,7 +164,10 @@ internal sealed class CreationSites
 
             switch (node)
             {
-                case InvocationExpressionSyntax invocation when ReleaseModel.GetReleasedIdentifier(invocation, s_releaseNames) == name:
+                case InvocationExpressionSyntax invocation
+                    when ReleaseSyntax.TryGetCall(invocation, ReleaseSyntax.AllReleaseNames, out var identifier, out var method)
+                        && identifier == name
+                        && ReleaseModel.KindOfName(ClientFamily.DeviceSdk, method) >= ReleaseKind.Dispose:
                     return true;
                 case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression } binary
                     when (IsName(binary.Left, name, allowThis) && IsNullLiteral(binary.Right)) || (IsName(binary.Right, name, allowThis) && IsNullLiteral(binary.Left)):

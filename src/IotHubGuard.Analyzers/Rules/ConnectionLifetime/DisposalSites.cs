@@ -28,31 +28,22 @@ internal static class DisposalSites
     public const string ClientKey = "Client";
     public const string IsMemberKey = "IsMember";
 
-    /// <summary>Cheap gate on the operation tree: does this body dispose a tracked variable synchronously at all?</summary>
-    public static bool MayDispose(IOperation body, ReleaseModel model)
-    {
-        foreach (var operation in body.Descendants())
-        {
-            switch (operation)
-            {
-                case IUsingOperation { IsAsynchronous: false } usingStatement when HasTrackedResource(usingStatement.Resources, model):
-                    return true;
-                case IUsingDeclarationOperation { IsAsynchronous: false } usingDeclaration when HasTrackedResource(usingDeclaration.DeclarationGroup, model):
-                    return true;
-                case IInvocationOperation { TargetMethod: { Name: "Dispose", Parameters.IsEmpty: true }, Instance: { } instance }
-                    when model.IsTrackedType(Unwrap(instance).Type):
-                    return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Checkpoint selector: a <c>Dispose()</c> call on a tracked variable, explicit or the implicit one of a <c>using</c>.</summary>
     public static ISymbol? SelectDisposal(IOperation operation, IFlowValues values)
-        => operation is IInvocationOperation { TargetMethod: { Name: "Dispose", Parameters.IsEmpty: true }, Instance: { } instance }
-            ? values.Resolve(instance)
-            : null;
+        => IsDisposal(operation, out var instance) ? values.Resolve(instance) : null;
+
+    /// <summary>A <c>Dispose()</c> call, explicit or the implicit one of a <c>using</c>.</summary>
+    public static bool IsDisposal(IOperation operation, out IOperation instance)
+    {
+        if (operation is IInvocationOperation { TargetMethod: { Name: "Dispose", Parameters.IsEmpty: true }, Instance: { } receiver })
+        {
+            instance = receiver;
+            return true;
+        }
+
+        instance = operation;
+        return false;
+    }
 
     /// <summary>Where a disposal is reported: the <c>using</c> line, or the <c>Dispose()</c> call.</summary>
     public static bool TryGetSite(IOperation disposal, out Location location, out DisposalKind kind)
@@ -102,38 +93,4 @@ internal static class DisposalSites
             .Add(KindKey, kind.ToString())
             .Add(ClientKey, client.Name)
             .Add(IsMemberKey, client is IFieldSymbol or IPropertySymbol ? "true" : "false");
-
-    private static bool HasTrackedResource(IOperation? resources, ReleaseModel model)
-    {
-        switch (resources)
-        {
-            case IVariableDeclarationGroupOperation group:
-                foreach (var declaration in group.Declarations)
-                {
-                    foreach (var declarator in declaration.Declarators)
-                    {
-                        if (model.IsTrackedType(declarator.Symbol.Type))
-                        {
-                            return true;
-                        }
-                    }
-                }
-
-                return false;
-            case null:
-                return false;
-            default:
-                return model.IsTrackedType(Unwrap(resources).Type);
-        }
-    }
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,26 +12,24 @@ namespace IotHubGuard.Analyzers;
 /// </summary>
 internal sealed class TypeReleaseIndex
 {
-    private readonly ImmutableHashSet<string> _releaseNames;
-    private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<Location>>> _byType = new(SymbolEqualityComparer.Default);
-
-    public TypeReleaseIndex(ImmutableHashSet<string> releaseNames) => _releaseNames = releaseNames;
+    private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<ReleaseCall>>> _byType = new(SymbolEqualityComparer.Default);
 
     /// <summary>
-    /// A field or property that another member of its type releases (<c>StopAsync</c> closes it, <c>Dispose</c> then
+    /// A field or property that another member of its type closes (<c>StopAsync</c> closes it, <c>Dispose</c> then
     /// disposes it): a disposal in <paramref name="body"/> is the end of a lifecycle that the type closes elsewhere.
     /// </summary>
-    public bool IsReleasedElsewhere(ISymbol member, SyntaxNode body, CancellationToken cancellationToken)
+    public bool IsClosedElsewhere(ISymbol member, ClientFamily family, SyntaxNode body, CancellationToken cancellationToken)
     {
         var releases = _byType.GetOrAdd(member.ContainingType, type => Build(type, cancellationToken));
-        if (!releases.TryGetValue(member.Name, out var locations))
+        if (!releases.TryGetValue(member.Name, out var calls))
         {
             return false;
         }
 
-        foreach (var location in locations)
+        foreach (var call in calls)
         {
-            if (location.SourceTree != body.SyntaxTree || !body.Span.Contains(location.SourceSpan))
+            if (ReleaseModel.KindOfName(family, call.Method) == ReleaseKind.Close
+                && (call.Syntax.SyntaxTree != body.SyntaxTree || !body.Span.Contains(call.Syntax.Span)))
             {
                 return true;
             }
@@ -41,22 +38,19 @@ internal sealed class TypeReleaseIndex
         return false;
     }
 
-    private Dictionary<string, List<Location>> Build(INamedTypeSymbol type, CancellationToken cancellationToken)
+    private static Dictionary<string, List<ReleaseCall>> Build(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        var releases = new Dictionary<string, List<Location>>();
+        var releases = new Dictionary<string, List<ReleaseCall>>();
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+            foreach (var call in ReleaseSyntax.CallsIn(reference.GetSyntax(cancellationToken)))
             {
-                if (node is InvocationExpressionSyntax invocation && ReleaseModel.GetReleasedIdentifier(invocation, _releaseNames) is { } name)
+                if (!releases.TryGetValue(call.Identifier, out var list))
                 {
-                    if (!releases.TryGetValue(name, out var list))
-                    {
-                        releases[name] = list = new List<Location>();
-                    }
-
-                    list.Add(invocation.GetLocation());
+                    releases[call.Identifier] = list = new List<ReleaseCall>();
                 }
+
+                list.Add(call);
             }
         }
 

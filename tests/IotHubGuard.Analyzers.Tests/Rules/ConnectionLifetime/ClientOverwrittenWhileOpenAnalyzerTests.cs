@@ -1,4 +1,4 @@
-using VerifyAnalyzer = IotHubGuard.Analyzers.Tests.CSharpAnalyzerVerifier<IotHubGuard.Analyzers.ClientOverwrittenWhileOpenAnalyzer>;
+using VerifyAnalyzer = IotHubGuard.Analyzers.Tests.CSharpAnalyzerVerifier<IotHubGuard.Analyzers.ConnectionLifetimeAnalyzer, IotHubGuard.Analyzers.Tests.Aziot205>;
 
 namespace IotHubGuard.Analyzers.Tests.Rules.ConnectionLifetime;
 

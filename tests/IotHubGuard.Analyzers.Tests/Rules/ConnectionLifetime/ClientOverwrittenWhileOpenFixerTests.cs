@@ -1,6 +1,7 @@
 using IotHubGuard.CodeFixes;
 using Verify = IotHubGuard.Analyzers.Tests.CSharpCodeFixVerifier<
-    IotHubGuard.Analyzers.ClientOverwrittenWhileOpenAnalyzer,
+    IotHubGuard.Analyzers.ConnectionLifetimeAnalyzer,
+    IotHubGuard.Analyzers.Tests.Aziot205,
     IotHubGuard.CodeFixes.ClientOverwrittenWhileOpenFixer>;
 
 namespace IotHubGuard.Analyzers.Tests.Rules.ConnectionLifetime;

@@ -1,4 +1,4 @@
-using VerifyAnalyzer = IotHubGuard.Analyzers.Tests.CSharpAnalyzerVerifier<IotHubGuard.Analyzers.DisposedWithoutCloseAnalyzer>;
+using VerifyAnalyzer = IotHubGuard.Analyzers.Tests.CSharpAnalyzerVerifier<IotHubGuard.Analyzers.ConnectionLifetimeAnalyzer, IotHubGuard.Analyzers.Tests.Aziot201>;
 
 namespace IotHubGuard.Analyzers.Tests.Rules.ConnectionLifetime;
 

@@ -1,6 +1,7 @@
 using IotHubGuard.CodeFixes;
 using Verify = IotHubGuard.Analyzers.Tests.CSharpCodeFixVerifier<
-    IotHubGuard.Analyzers.DisposedWithoutCloseAnalyzer,
+    IotHubGuard.Analyzers.ConnectionLifetimeAnalyzer,
+    IotHubGuard.Analyzers.Tests.Aziot201,
     IotHubGuard.CodeFixes.DisposedWithoutCloseFixer>;
 
 namespace IotHubGuard.Analyzers.Tests.Rules.ConnectionLifetime;

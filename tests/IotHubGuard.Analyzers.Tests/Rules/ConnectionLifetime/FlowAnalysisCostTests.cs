@@ -33,7 +33,7 @@ public class FlowAnalysisCostTests
         // Correctness through the real driver: every generated method disposes `spare` after closing it on one
         // branch only, so one AZIOT201 each and nothing else; the file without clients gets nothing.
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
-            new DisposedWithoutCloseAnalyzer(), new MqttDisposedWithoutDisconnectAnalyzer(), new ClientOverwrittenWhileOpenAnalyzer());
+            new ConnectionLifetimeAnalyzer());
         var diagnostics = await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         Assert.Equal(Methods, diagnostics.Count(d => d.Id == "AZIOT201"));
         Assert.Equal(Methods, diagnostics.Length);
@@ -65,9 +65,7 @@ public class FlowAnalysisCostTests
         var tree = compilation.SyntaxTrees.Single();
         var model = compilation.GetSemanticModel(tree);
         var symbols = KnownSymbols.Create(compilation);
-        var sdkClose = new SdkClientReleaseModel(symbols, disposeReleases: false);
-        var sdkCloseOrDispose = new SdkClientReleaseModel(symbols, disposeReleases: true);
-        var mqtt = new MqttClientReleaseModel(symbols);
+        var releaseModel = ReleaseModel.For(symbols);
 
         var watch = Stopwatch.StartNew();
         var bodies = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>()
@@ -82,7 +80,7 @@ public class FlowAnalysisCostTests
 
         var bind = watch.Elapsed;
         watch.Restart();
-        var gated = bodies.Where(b => DisposalSites.MayDispose(b.Body, sdkClose) | DisposalSites.MayDispose(b.Body, mqtt)).ToArray();
+        var gated = bodies.Where(b => LifetimeGate.Scan(b.Body, releaseModel) != LifetimeWork.None).ToArray();
         var gate = watch.Elapsed;
         Assert.Equal(expectClients ? Methods : 0, gated.Length);
 
@@ -93,9 +91,7 @@ public class FlowAnalysisCostTests
         watch.Restart();
         for (var i = 0; i < gated.Length; i++)
         {
-            ReleaseFlow.Analyze(graphs[i], gated[i].Symbol, sdkClose, DisposalSites.SelectDisposal, CancellationToken.None);
-            ReleaseFlow.Analyze(graphs[i], gated[i].Symbol, mqtt, DisposalSites.SelectDisposal, CancellationToken.None);
-            ReleaseFlow.Analyze(graphs[i], gated[i].Symbol, sdkCloseOrDispose, (_, _) => null, CancellationToken.None);
+            ReleaseFlow.Analyze(graphs[i], gated[i].Symbol, releaseModel, DisposalSites.SelectDisposal, CancellationToken.None);
         }
 
         return (bind, gate, graph, watch.Elapsed);

@@ -1,4 +1,4 @@
-using VerifyAnalyzer = IotHubGuard.Analyzers.Tests.CSharpAnalyzerVerifier<IotHubGuard.Analyzers.MqttDisposedWithoutDisconnectAnalyzer>;
+using VerifyAnalyzer = IotHubGuard.Analyzers.Tests.CSharpAnalyzerVerifier<IotHubGuard.Analyzers.ConnectionLifetimeAnalyzer, IotHubGuard.Analyzers.Tests.Aziot204>;
 
 namespace IotHubGuard.Analyzers.Tests.Rules.ConnectionLifetime;
 

@@ -1,6 +1,7 @@
 using IotHubGuard.CodeFixes;
 using Verify = IotHubGuard.Analyzers.Tests.CSharpCodeFixVerifier<
-    IotHubGuard.Analyzers.MqttDisposedWithoutDisconnectAnalyzer,
+    IotHubGuard.Analyzers.ConnectionLifetimeAnalyzer,
+    IotHubGuard.Analyzers.Tests.Aziot204,
     IotHubGuard.CodeFixes.MqttDisposedWithoutDisconnectFixer>;
 
 namespace IotHubGuard.Analyzers.Tests.Rules.ConnectionLifetime;
