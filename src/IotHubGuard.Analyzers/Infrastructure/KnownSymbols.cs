@@ -134,6 +134,10 @@ internal sealed class KnownSymbols
     /// <summary>The referenced <c>Microsoft.Azure.Iot.Device</c> assembly (never the compilation's own assembly).</summary>
     public IAssemblySymbol? IotDeviceSdkAssembly { get; }
 
+    /// <summary>A <c>Microsoft.Azure.Iot.Device</c> connection client (<c>AbstractConnectionClient</c> or a type derived from it).</summary>
+    public bool IsIotDeviceConnectionClient(ITypeSymbol? type)
+        => type is not null && type.InheritsFromOrEquals(IotDeviceConnectionClient);
+
     /// <summary>The new-generation device SDK (<c>Microsoft.Azure.Iot.Device</c>) is referenced.</summary>
     public bool HasIotDeviceSdk => IotDeviceConnectionClient is not null || IotDeviceConnectionClientOptions is not null;
 
