@@ -26,7 +26,7 @@ namespace IotHubGuard.Runtime;
 /// report.ThrowIfErrors();
 /// </code>
 /// </example>
-public static class StartupCheck
+public static partial class StartupCheck
 {
     private const string RetryFix = "Use the SDK default ExponentialBackoff(int.MaxValue, 100 ms, 10 s, 100 ms): remove the call, or pass a policy that retries.";
     private const string FixedTokenFix =
@@ -89,7 +89,7 @@ public static class StartupCheck
             Assembly? sdk = input.SdkAssembly ?? FindSdkInInputs(input) ?? locateLoadedSdk();
             if (sdk != null)
             {
-                sdkDescription = CheckSdkAssembly(context, sdk);
+                sdkDescription = IsIotDeviceAssembly(sdk) ? CheckIotDeviceSdkAssembly(context, sdk) : CheckSdkAssembly(context, sdk);
             }
         }
 
@@ -111,6 +111,11 @@ public static class StartupCheck
         if (input.SdkMinimumVersion == null)
         {
             throw new ArgumentException("StartupCheckInput.SdkMinimumVersion is null.", nameof(input));
+        }
+
+        if (input.IotDeviceSdkMinimumVersion == null)
+        {
+            throw new ArgumentException("StartupCheckInput.IotDeviceSdkMinimumVersion is null.", nameof(input));
         }
     }
 
@@ -279,6 +284,8 @@ public static class StartupCheck
         {
             CheckRetryPolicy(context, retry, typeName + ".RetryPolicy");
         }
+
+        CheckIotDeviceConnectionOptions(context, options, typeName);
     }
 
     private static void CheckSasTimeToLive(Context context, TimeSpan ttl, string source)
@@ -386,6 +393,10 @@ public static class StartupCheck
         {
             context.Unvisit(settings);
             CheckMqttClientOptions(context, settings);
+        }
+        else
+        {
+            CheckIotDeviceTransportSettings(context, settings, type);
         }
     }
 
@@ -606,14 +617,24 @@ public static class StartupCheck
     }
 
     private static bool IsSdkAssembly(Assembly assembly) =>
-        string.Equals(assembly.GetName().Name, SdkVersionDefects.SdkAssemblyName, StringComparison.Ordinal);
+        string.Equals(assembly.GetName().Name, SdkVersionDefects.SdkAssemblyName, StringComparison.Ordinal) || IsIotDeviceAssembly(assembly);
 
     // The SDK already loaded in the app domain, else the one the entry assembly references (loaded by name).
     private static Assembly? LocateLoadedSdk()
     {
-        foreach (Assembly assembly in AppDomain.CurrentDomain.GetAssemblies())
+        // The v1 SDK first: an app that loads both is checked for the one the v1 rules describe.
+        Assembly[] loaded = AppDomain.CurrentDomain.GetAssemblies();
+        foreach (Assembly assembly in loaded)
         {
-            if (IsSdkAssembly(assembly))
+            if (string.Equals(assembly.GetName().Name, SdkVersionDefects.SdkAssemblyName, StringComparison.Ordinal))
+            {
+                return assembly;
+            }
+        }
+
+        foreach (Assembly assembly in loaded)
+        {
+            if (IsIotDeviceAssembly(assembly))
             {
                 return assembly;
             }
@@ -626,7 +647,8 @@ public static class StartupCheck
             {
                 foreach (AssemblyName reference in entry.GetReferencedAssemblies())
                 {
-                    if (string.Equals(reference.Name, SdkVersionDefects.SdkAssemblyName, StringComparison.Ordinal))
+                    if (string.Equals(reference.Name, SdkVersionDefects.SdkAssemblyName, StringComparison.Ordinal)
+                        || string.Equals(reference.Name, SdkVersionDefects.IotDeviceAssemblyName, StringComparison.Ordinal))
                     {
                         return Assembly.Load(reference);
                     }

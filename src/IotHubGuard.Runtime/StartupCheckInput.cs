@@ -20,14 +20,16 @@ public sealed class StartupCheckInput
 
     /// <summary>
     /// The transport settings passed to <c>DeviceClient.Create*</c>: <c>MqttTransportSettings</c> (AZIOT301/302),
-    /// <c>AmqpTransportSettings</c> (AZIOT303), and the v2 preview's <c>IotHubClientMqttSettings</c> /
-    /// <c>IotHubClientAmqpSettings</c>. Other objects are ignored.
+    /// <c>AmqpTransportSettings</c> (AZIOT303), the v2 preview's <c>IotHubClientMqttSettings</c> /
+    /// <c>IotHubClientAmqpSettings</c>, and Microsoft.Azure.Iot.Device's <c>MqttNetClientOptions</c> (AZIOT301/302:
+    /// <c>KeepAlivePeriod</c>). Other objects are ignored.
     /// </summary>
     public IEnumerable<object>? TransportSettings { get; set; }
 
     /// <summary>
-    /// The SDK's <c>ClientOptions</c> (AZIOT102: <c>SasTokenTimeToLive</c>, <c>SasTokenRenewalBuffer</c>), or the v2
-    /// preview's <c>IotHubClientOptions</c> (its transport settings and retry policy are checked too).
+    /// The SDK's <c>ClientOptions</c> (AZIOT102: <c>SasTokenTimeToLive</c>, <c>SasTokenRenewalBuffer</c>), the v2
+    /// preview's <c>IotHubClientOptions</c> (its transport settings and retry policy are checked too), or
+    /// Microsoft.Azure.Iot.Device's <c>ConnectionClientOptions</c> (AZIOT501: <c>ConnectionRetryPolicy</c>).
     /// </summary>
     public object? ClientOptions { get; set; }
 
@@ -90,4 +92,10 @@ public sealed class StartupCheckInput
 
     /// <summary>Oldest acceptable device SDK (<c>azure_iot.sdk_minimum_version</c>, default 1.42.0).</summary>
     public Version SdkMinimumVersion { get; set; } = SdkVersionDefects.ParseOrThrow(RuleDefaults.SdkMinimumVersion);
+
+    /// <summary>
+    /// Oldest acceptable <c>Microsoft.Azure.Iot.Device</c> (<c>azure_iot.iot_device_sdk_minimum_version</c>, default 1.0.0),
+    /// a version line unrelated to <see cref="SdkMinimumVersion"/>.
+    /// </summary>
+    public Version IotDeviceSdkMinimumVersion { get; set; } = SdkVersionDefects.ParseOrThrow(IotDeviceVersions.DefaultMinimumVersion);
 }

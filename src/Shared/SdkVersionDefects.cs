@@ -84,6 +84,9 @@ namespace IotHubGuard
         /// <summary>The simple name of the v1 device SDK assembly.</summary>
         public const string SdkAssemblyName = "Microsoft.Azure.Devices.Client";
 
+        /// <summary>The simple name of the new-generation device SDK assembly (its table: <see cref="IotDeviceVersions"/>).</summary>
+        public const string IotDeviceAssemblyName = "Microsoft.Azure.Iot.Device";
+
         /// <summary>Why 2.0.0-preview* builds are end-of-life (docs/rules/AZIOT402.md).</summary>
         public const string V2PreviewEndOfLifeReason =
             "the v2 preview line (2.0.0-preview*) was marked end-of-life on 2024-02-17 (azure-iot-sdk-csharp versions.json) and gets no fixes";

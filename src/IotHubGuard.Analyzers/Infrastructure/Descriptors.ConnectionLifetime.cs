@@ -7,10 +7,10 @@ internal static partial class Descriptors
     public static readonly DiagnosticDescriptor DisposedWithoutClose = Create(
         RuleIds.DisposedWithoutClose,
         "Client disposed without CloseAsync",
-        "'{0}' is disposed on a path where CloseAsync() was not called first: the SDK requires CloseAsync() before Dispose(), otherwise the connection can end without a clean close (404104)",
+        "'{0}' is disposed on a path where {1}() was not called first: the SDK requires {1}() before Dispose(), otherwise the connection can end without a clean close (404104)",
         Categories.ConnectionLifetime,
         DiagnosticSeverity.Warning,
-        "The device SDK documents that CloseAsync() must be called before disposing a DeviceClient or ModuleClient. CloseAsync sends the MQTT DISCONNECT / AMQP close and stops the SDK's retries; Dispose alone has, depending on transport and version, left connections open or retries running, and the hub then closes the link with 404104 DeviceConnectionClosedRemotely. 'await using' is fine: DisposeAsync closes first.");
+        "The device SDK documents that CloseAsync() must be called before disposing a DeviceClient or ModuleClient. CloseAsync sends the MQTT DISCONNECT / AMQP close and stops the SDK's retries; Dispose alone has, depending on transport and version, left connections open or retries running, and the hub then closes the link with 404104 DeviceConnectionClosedRemotely. 'await using' is fine: DisposeAsync closes first. Microsoft.Azure.Iot.Device's ConnectionClient is the same with DisconnectAsync(): its Dispose() drops the socket without a DISCONNECT.");
 
     public static readonly DiagnosticDescriptor ClientFieldNeverClosed = Create(
         RuleIds.ClientFieldNeverClosed,

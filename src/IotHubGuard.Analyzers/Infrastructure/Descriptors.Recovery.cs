@@ -7,11 +7,12 @@ internal static partial class Descriptors
     public static readonly DiagnosticDescriptor RetryDisabled = Create(
         RuleIds.RetryDisabled,
         "Automatic reconnection is disabled",
-        "{0} {1}; keep the SDK's default ExponentialBackoff so the client reconnects after transient hub errors",
+        "{0} {1}; keep the SDK's default {2} so the client reconnects after transient hub errors",
         Categories.Recovery,
         DiagnosticSeverity.Warning,
         "With NoRetry the client gives up at the first transient error (a hub restart, a load-balancer move, a network blip): "
-            + "it reports Disconnected / Retry_Expired and stays offline until the app creates a new client, while the hub logs 404104.");
+            + "it reports Disconnected / Retry_Expired (Microsoft.Azure.Iot.Device: raises ConnectionFaultedAsync) and stays offline "
+            + "until the app creates a new client or connects again, while the hub logs 404104.");
 
     public static readonly DiagnosticDescriptor NoConnectionStatusHandler = Create(
         RuleIds.NoConnectionStatusHandler,

@@ -11,6 +11,7 @@ namespace IotHubGuard.Analyzers;
 internal sealed class KnownSymbols
 {
     private const string Sdk = "Microsoft.Azure.Devices.Client.";
+    private const string IotDevice = "Microsoft.Azure.Iot.Device.";
 
     private KnownSymbols(Compilation compilation)
     {
@@ -75,6 +76,13 @@ internal sealed class KnownSymbols
         TransportType = compilation.GetTypeByMetadataName(Sdk + "TransportType");
         Http1TransportSettings = compilation.GetTypeByMetadataName(Sdk + "Http1TransportSettings");
         ITransportSettings = compilation.GetTypeByMetadataName(Sdk + "ITransportSettings");
+        // The new-generation device SDK, Microsoft.Azure.Iot.Device (issue 16): ConnectionClient + feature clients.
+        IotDeviceConnectionClient = compilation.GetTypeByMetadataName(IotDevice + "AbstractConnectionClient");
+        IotDeviceConnectionClientOptions = compilation.GetTypeByMetadataName(IotDevice + "Models.ConnectionClientOptions");
+        IotDeviceNoRetry = compilation.GetTypeByMetadataName(IotDevice + "Retry.NoRetry");
+        IotDeviceExponentialBackoff = compilation.GetTypeByMetadataName(IotDevice + "Retry.ExponentialBackoffRetryPolicy");
+        IotDeviceMqttNetClientOptions = compilation.GetTypeByMetadataName(IotDevice + "MqttNetAdapter.MqttNetClientOptions");
+        IotDeviceSdkAssembly = FindAssembly(compilation, IotDeviceConnectionClient, SdkVersionDefects.IotDeviceAssemblyName);
     }
 
     public Compilation Compilation { get; }
@@ -138,6 +146,22 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? TransportType { get; }
     public INamedTypeSymbol? Http1TransportSettings { get; }
     public INamedTypeSymbol? ITransportSettings { get; }
+    // Microsoft.Azure.Iot.Device (the new-generation device SDK).
+    public INamedTypeSymbol? IotDeviceConnectionClient { get; }
+    public INamedTypeSymbol? IotDeviceConnectionClientOptions { get; }
+    public INamedTypeSymbol? IotDeviceNoRetry { get; }
+    public INamedTypeSymbol? IotDeviceExponentialBackoff { get; }
+    public INamedTypeSymbol? IotDeviceMqttNetClientOptions { get; }
+
+    /// <summary>The referenced <c>Microsoft.Azure.Iot.Device</c> assembly (never the compilation's own assembly).</summary>
+    public IAssemblySymbol? IotDeviceSdkAssembly { get; }
+
+    /// <summary>A <c>Microsoft.Azure.Iot.Device</c> connection client (<c>AbstractConnectionClient</c> or a type derived from it).</summary>
+    public bool IsIotDeviceConnectionClient(ITypeSymbol? type)
+        => type is not null && type.InheritsFromOrEquals(IotDeviceConnectionClient);
+
+    /// <summary>The new-generation device SDK (<c>Microsoft.Azure.Iot.Device</c>) is referenced.</summary>
+    public bool HasIotDeviceSdk => IotDeviceConnectionClient is not null || IotDeviceConnectionClientOptions is not null;
 
     /// <summary>The device SDK is referenced.</summary>
     public bool HasDeviceSdk => DeviceClient is not null || ModuleClient is not null;
@@ -146,7 +170,7 @@ internal sealed class KnownSymbols
     public bool HasMqttNet => MqttClientOptionsBuilder is not null || MqttClientOptions is not null || IMqttClient is not null;
 
     /// <summary>Anything to analyze at all.</summary>
-    public bool IsRelevant => HasDeviceSdk || HasMqttNet;
+    public bool IsRelevant => HasDeviceSdk || HasMqttNet || HasIotDeviceSdk;
 
     /// <summary>A <c>DeviceClient</c> or <c>ModuleClient</c> (or a type derived from them).</summary>
     public bool IsDeviceOrModuleClient(ITypeSymbol? type)
@@ -180,10 +204,13 @@ internal sealed class KnownSymbols
     private static readonly ConditionalWeakTable<Compilation, KnownSymbols> Cache = new();
 
     private static IAssemblySymbol? FindDeviceSdkAssembly(Compilation compilation, INamedTypeSymbol? client)
+        => FindAssembly(compilation, client, SdkVersionDefects.SdkAssemblyName);
+
+    private static IAssemblySymbol? FindAssembly(Compilation compilation, INamedTypeSymbol? type, string assemblyName)
     {
-        var assembly = client?.ContainingAssembly;
+        var assembly = type?.ContainingAssembly;
         return assembly is not null
-            && assembly.Identity.Name == SdkVersionDefects.SdkAssemblyName
+            && assembly.Identity.Name == assemblyName
             && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly)
             ? assembly
             : null;

@@ -30,6 +30,8 @@ public enum Libraries
 
     /// <summary>The device SDK stand-in and the MQTTnet 4.3 stand-in.</summary>
     AllWithMqttNet4 = DeviceSdk | MqttNet4,
+    /// <summary>The new-generation device SDK stand-in (Microsoft.Azure.Iot.Device); not part of <see cref="All"/>.</summary>
+    IotDevice = 8,
 }
 
 /// <summary>
@@ -41,12 +43,22 @@ public static class TestReferences
     /// <summary>An empty reference set: the references come from <see cref="For"/>.</summary>
     public static ReferenceAssemblies NoPackage { get; } = new("net10.0");
 
-    public static ImmutableArray<MetadataReference> For(Libraries libraries, string sdkVersion = "1.42.3.0", string? sdkInformationalVersion = null)
+    public static ImmutableArray<MetadataReference> For(
+        Libraries libraries,
+        string sdkVersion = "1.42.3.0",
+        string? sdkInformationalVersion = null,
+        string iotDeviceVersion = IotDeviceSurface.DefaultAssemblyVersion,
+        string? iotDeviceInformationalVersion = null)
     {
         var builder = ReferencePack.Net.ToBuilder();
         if (libraries.HasFlag(Libraries.DeviceSdk))
         {
             builder.Add(SdkSurface.GetReference(ReferencePack.Net, sdkVersion, sdkInformationalVersion));
+        }
+
+        if (libraries.HasFlag(Libraries.IotDevice))
+        {
+            builder.Add(IotDeviceSurface.GetReference(ReferencePack.Net, iotDeviceVersion, iotDeviceInformationalVersion));
         }
 
         if (libraries.HasFlag(Libraries.MqttNet))

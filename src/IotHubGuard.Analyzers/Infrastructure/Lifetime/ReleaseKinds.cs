@@ -13,6 +13,9 @@ internal enum ClientFamily
 
     /// <summary>An MQTTnet <c>IMqttClient</c>.</summary>
     Mqtt,
+
+    /// <summary>A <c>ConnectionClient</c> of <c>Microsoft.Azure.Iot.Device</c> (the new-generation device SDK).</summary>
+    IotDevice,
 }
 
 /// <summary>What a call does to a client's connection, weakest first.</summary>
@@ -27,7 +30,7 @@ internal enum ReleaseKind
     /// <summary><c>Dispose()</c>: the object ends, but not cleanly for every client (no DISCONNECT, no CloseAsync).</summary>
     Dispose,
 
-    /// <summary>A clean close: <c>CloseAsync</c>/<c>DisposeAsync</c> (device SDK), <c>DisconnectAsync</c> (MQTTnet).</summary>
+    /// <summary>A clean close: <c>CloseAsync</c>/<c>DisposeAsync</c> (device SDK), <c>DisconnectAsync</c> (MQTTnet, Microsoft.Azure.Iot.Device).</summary>
     Close,
 }
 

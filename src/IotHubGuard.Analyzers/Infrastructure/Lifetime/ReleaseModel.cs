@@ -26,6 +26,7 @@ internal sealed partial class ReleaseModel
     public ClientFamily FamilyOf(ITypeSymbol? type)
         => Symbols.IsDeviceOrModuleClient(type) ? ClientFamily.DeviceSdk
         : Symbols.IsMqttClient(type) ? ClientFamily.Mqtt
+        : Symbols.IsIotDeviceConnectionClient(type) ? ClientFamily.IotDevice
         : ClientFamily.None;
 
     /// <summary>Whether variables of this type are tracked.</summary>
@@ -35,14 +36,16 @@ internal sealed partial class ReleaseModel
     /// What a call named <paramref name="method"/> does to a client of <paramref name="family"/>, by name only: for the
     /// syntactic scans of helper bodies. Device SDK: <c>CloseAsync</c> and <c>DisposeAsync</c> (which closes first)
     /// close, <c>Dispose</c> disposes. MQTTnet: <c>DisconnectAsync</c>/<c>TryDisconnectAsync</c> close, <c>Dispose</c>
-    /// disposes (without a DISCONNECT).
+    /// disposes (without a DISCONNECT). Microsoft.Azure.Iot.Device's <c>ConnectionClient</c>: <c>DisconnectAsync</c>
+    /// closes (sends DISCONNECT), <c>Dispose</c> disposes (without one).
     /// </summary>
     public static ReleaseKind KindOfName(ClientFamily family, string method)
         => (family, method) switch
         {
             (ClientFamily.DeviceSdk, "CloseAsync" or "DisposeAsync") => ReleaseKind.Close,
             (ClientFamily.Mqtt, "DisconnectAsync" or "TryDisconnectAsync") => ReleaseKind.Close,
-            (ClientFamily.DeviceSdk or ClientFamily.Mqtt, "Dispose") => ReleaseKind.Dispose,
+            (ClientFamily.IotDevice, "DisconnectAsync") => ReleaseKind.Close,
+            (ClientFamily.DeviceSdk or ClientFamily.Mqtt or ClientFamily.IotDevice, "Dispose") => ReleaseKind.Dispose,
             _ => ReleaseKind.None,
         };
 
@@ -95,6 +98,13 @@ internal sealed partial class ReleaseModel
                 }
 
                 return method.Name == "Dispose" && method.Parameters.IsEmpty && invocation.Instance is not null ? ReleaseKind.Dispose : ReleaseKind.None;
+            case ClientFamily.IotDevice when invocation.Instance is not null:
+                return method.Name switch
+                {
+                    "DisconnectAsync" when method.Parameters.Length <= 1 => ReleaseKind.Close,
+                    "Dispose" when method.Parameters.IsEmpty => ReleaseKind.Dispose,
+                    _ => ReleaseKind.None,
+                };
             default:
                 return ReleaseKind.None;
         }
@@ -132,6 +142,10 @@ internal sealed partial class ReleaseModel
         notOpenWhen = false;
         return false;
     }
+
+    /// <summary>The call that closes a client of <paramref name="family"/> cleanly, as the messages and fixes name it.</summary>
+    public static string CloseMethodOf(ClientFamily family)
+        => family == ClientFamily.DeviceSdk ? "CloseAsync" : "DisconnectAsync";
 
     /// <summary>The identifiers released in <paramref name="node"/> by calls to <paramref name="methodNames"/> (for the code fixes).</summary>
     public static ImmutableHashSet<string> ReleasedNames(SyntaxNode node, ImmutableHashSet<string> methodNames)

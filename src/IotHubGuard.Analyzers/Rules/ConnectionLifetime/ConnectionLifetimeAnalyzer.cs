@@ -22,7 +22,8 @@ public sealed class ConnectionLifetimeAnalyzer : IotHubGuardAnalyzer
     {
     }
 
-    private protected override bool IsApplicable(KnownSymbols symbols) => symbols.HasDeviceSdk || symbols.IMqttClient is not null;
+    private protected override bool IsApplicable(KnownSymbols symbols)
+        => symbols.HasDeviceSdk || symbols.IMqttClient is not null || symbols.IotDeviceConnectionClient is not null;
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
@@ -92,7 +93,7 @@ public sealed class ConnectionLifetimeAnalyzer : IotHubGuardAnalyzer
         {
             var descriptor = checkpoint.Family switch
             {
-                ClientFamily.DeviceSdk when (work & LifetimeWork.SdkDisposal) != 0 => Descriptors.DisposedWithoutClose,
+                ClientFamily.DeviceSdk or ClientFamily.IotDevice when (work & LifetimeWork.SdkDisposal) != 0 => Descriptors.DisposedWithoutClose,
                 ClientFamily.Mqtt when (work & LifetimeWork.MqttDisposal) != 0 => Descriptors.MqttDisposedWithoutDisconnect,
                 _ => null,
             };
@@ -106,7 +107,10 @@ public sealed class ConnectionLifetimeAnalyzer : IotHubGuardAnalyzer
                 return null;
             }
 
-            return Diagnostic.Create(descriptor, location, DisposalSites.Properties(kind, checkpoint.Symbol), checkpoint.Symbol.Name);
+            var properties = DisposalSites.Properties(kind, checkpoint.Symbol).Add(DisposalSites.CloseMethodKey, ReleaseModel.CloseMethodOf(checkpoint.Family));
+            return descriptor == Descriptors.DisposedWithoutClose
+                ? Diagnostic.Create(descriptor, location, properties, checkpoint.Symbol.Name, ReleaseModel.CloseMethodOf(checkpoint.Family))
+                : Diagnostic.Create(descriptor, location, properties, checkpoint.Symbol.Name);
         }
 
         /// <summary>AZIOT205: overwritten on a path where the previous client was neither closed nor disposed.</summary>

@@ -28,6 +28,9 @@ internal static class DisposalSites
     public const string ClientKey = "Client";
     public const string IsMemberKey = "IsMember";
 
+    /// <summary>The call that closes the client cleanly: <c>CloseAsync</c> (device SDK) or <c>DisconnectAsync</c>.</summary>
+    public const string CloseMethodKey = "CloseMethod";
+
     /// <summary>Checkpoint selector: a <c>Dispose()</c> call on a tracked variable, explicit or the implicit one of a <c>using</c>.</summary>
     public static ISymbol? SelectDisposal(IOperation operation, IFlowValues values)
         => IsDisposal(operation, out var instance) ? values.Resolve(instance) : null;

@@ -10,7 +10,7 @@ internal enum LifetimeWork
 {
     None = 0,
 
-    /// <summary>A device SDK client is disposed synchronously (AZIOT201).</summary>
+    /// <summary>A device SDK client (v1, or a Microsoft.Azure.Iot.Device connection client) is disposed synchronously (AZIOT201).</summary>
     SdkDisposal = 1,
 
     /// <summary>An MQTTnet client is disposed synchronously (AZIOT204).</summary>
@@ -55,7 +55,7 @@ internal static class LifetimeGate
     private static LifetimeWork Disposal(ClientFamily family)
         => family switch
         {
-            ClientFamily.DeviceSdk => LifetimeWork.SdkDisposal,
+            ClientFamily.DeviceSdk or ClientFamily.IotDevice => LifetimeWork.SdkDisposal,
             ClientFamily.Mqtt => LifetimeWork.MqttDisposal,
             _ => LifetimeWork.None,
         };
@@ -75,7 +75,7 @@ internal static class LifetimeGate
                     foreach (var declarator in declaration.Declarators)
                     {
                         var family = model.FamilyOf(declarator.Symbol.Type);
-                        sdk |= family == ClientFamily.DeviceSdk;
+                        sdk |= family is ClientFamily.DeviceSdk or ClientFamily.IotDevice;
                         mqtt |= family == ClientFamily.Mqtt;
                     }
                 }
@@ -85,7 +85,7 @@ internal static class LifetimeGate
                 break;
             default:
                 var resourceFamily = model.FamilyOf(OperationUnwrap.ImplicitConversions(resources).Type);
-                sdk = resourceFamily == ClientFamily.DeviceSdk;
+                sdk = resourceFamily is ClientFamily.DeviceSdk or ClientFamily.IotDevice;
                 mqtt = resourceFamily == ClientFamily.Mqtt;
                 break;
         }

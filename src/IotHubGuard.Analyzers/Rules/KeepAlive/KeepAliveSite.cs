@@ -49,7 +49,8 @@ internal readonly struct KeepAliveSite
     public bool IsMqttNet { get; }
 
     /// <summary>MQTT keep-alive: SDK <c>MqttTransportSettings.KeepAliveInSeconds</c>, MQTTnet <c>WithKeepAlivePeriod</c>,
-    /// <c>WithNoKeepAlive</c>, <c>MqttClientOptions.KeepAlivePeriod</c>.</summary>
+    /// <c>WithNoKeepAlive</c>, <c>MqttClientOptions.KeepAlivePeriod</c>, Microsoft.Azure.Iot.Device
+    /// <c>MqttNetClientOptions.KeepAlivePeriod</c>.</summary>
     public static bool TryGetMqttKeepAlive(IOperation operation, KnownSymbols symbols, out KeepAliveSite site)
     {
         switch (operation)
@@ -64,6 +65,13 @@ internal readonly struct KeepAliveSite
                 if (property.IsMember(symbols.MqttClientOptions, "KeepAlivePeriod"))
                 {
                     site = new KeepAliveSite(assignment.Value, assignment.Value.Syntax.GetLocation(), ValueForm.TimeSpan, isMqttNet: true);
+                    return true;
+                }
+
+                // Microsoft.Azure.Iot.Device: the options of the MqttNetClient an app builds itself (always IoT Hub).
+                if (property.IsMember(symbols.IotDeviceMqttNetClientOptions, "KeepAlivePeriod"))
+                {
+                    site = new KeepAliveSite(assignment.Value, assignment.Value.Syntax.GetLocation(), ValueForm.TimeSpan, isMqttNet: false);
                     return true;
                 }
 

@@ -15,7 +15,8 @@ public sealed class MqttKeepAliveDisabledOrTooShortAnalyzer : IotHubGuardAnalyze
     }
 
     private protected override bool IsApplicable(KnownSymbols symbols)
-        => symbols.MqttTransportSettings is not null || symbols.MqttClientOptionsBuilder is not null || symbols.MqttClientOptions is not null;
+        => symbols.MqttTransportSettings is not null || symbols.MqttClientOptionsBuilder is not null || symbols.MqttClientOptions is not null
+        || symbols.IotDeviceMqttNetClientOptions is not null;
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
         => context.RegisterOperationAction(

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -5,9 +6,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace IotHubGuard.Analyzers;
 
 /// <summary>
-/// AZIOT402: the referenced <c>Microsoft.Azure.Devices.Client</c> is a preview or end-of-life build, read from its
-/// AssemblyInformationalVersion (the assembly version drops the label: 2.0.0-preview007 is 2.0.0.0). Once per
-/// compilation, no location.
+/// AZIOT402: the referenced <c>Microsoft.Azure.Devices.Client</c> or <c>Microsoft.Azure.Iot.Device</c> is a preview or
+/// end-of-life build, read from its AssemblyInformationalVersion (the assembly version drops the label:
+/// 2.0.0-preview007 is 2.0.0.0). Once per SDK and compilation, no location.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SdkPreviewOrEndOfLifeAnalyzer : IotHubGuardAnalyzer
@@ -18,7 +19,8 @@ public sealed class SdkPreviewOrEndOfLifeAnalyzer : IotHubGuardAnalyzer
     {
     }
 
-    private protected override bool IsApplicable(KnownSymbols symbols) => symbols.DeviceSdkAssembly is not null;
+    private protected override bool IsApplicable(KnownSymbols symbols)
+        => symbols.DeviceSdkAssembly is not null || symbols.IotDeviceSdkAssembly is not null;
 
     [SuppressMessage(
         "MicrosoftCodeAnalysisPerformance",
@@ -26,28 +28,33 @@ public sealed class SdkPreviewOrEndOfLifeAnalyzer : IotHubGuardAnalyzer
         Justification = "IotHubGuardAnalyzer gates every rule in a compilation-start action; the end action is where a compilation-level diagnostic is reported.")]
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
-        var sdk = SdkReference.From(symbols);
-        var reason = sdk?.InformationalVersion is { } informational
-            ? Describe(SdkVersionDefects.ClassifyInformationalVersion(informational))
-            : null;
-        if (reason is null)
+        var findings = new List<(string Name, string Reason, string Latest)>(2);
+        foreach (var sdk in SdkReference.All(symbols))
+        {
+            if (sdk.InformationalVersion is { } informational && Describe(sdk.Package, sdk.Package.Classify(informational)) is { } reason)
+            {
+                findings.Add((sdk.Package.AssemblyName + " " + StripBuildMetadata(informational), reason, SdkVersionDefects.Format(sdk.Package.LatestRelease)));
+            }
+        }
+
+        if (findings.Count == 0)
         {
             return;
         }
 
-        var version = StripBuildMetadata(sdk!.InformationalVersion!);
-        context.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.SdkPreviewOrEndOfLife,
-            Location.None,
-            version,
-            reason,
-            SdkVersionDefects.Format(SdkVersionDefects.LatestRelease))));
+        context.RegisterCompilationEndAction(end =>
+        {
+            foreach (var (name, reason, latest) in findings)
+            {
+                end.ReportDiagnostic(Diagnostic.Create(Descriptors.SdkPreviewOrEndOfLife, Location.None, name, reason, latest));
+            }
+        });
     }
 
-    private static string? Describe(SdkReleaseKind kind) => kind switch
+    private static string? Describe(SdkPackage package, SdkReleaseKind kind) => kind switch
     {
-        SdkReleaseKind.EndOfLife => "an end-of-life build: " + SdkVersionDefects.V2PreviewEndOfLifeReason,
-        SdkReleaseKind.Preview => "a pre-release build, not a supported release: previews and unreleased branches get no servicing fixes",
+        SdkReleaseKind.EndOfLife when package.EndOfLifeReason.Length > 0 => "an end-of-life build: " + package.EndOfLifeReason,
+        SdkReleaseKind.Preview or SdkReleaseKind.EndOfLife => package.PreviewReason,
         _ => null,
     };
 

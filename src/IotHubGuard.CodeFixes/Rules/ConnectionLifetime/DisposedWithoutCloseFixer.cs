@@ -18,6 +18,8 @@ namespace IotHubGuard.CodeFixes;
 /// <c>await client.CloseAsync()</c> in a <c>finally</c> around the rest of the using scope; or before an explicit
 /// <c>Dispose()</c>. All need an async context. A field disposed in a synchronous method (a sync <c>Dispose()</c>) is
 /// closed and disposed from the type's <c>DisposeAsync</c> instead. A synchronous method is never made async.
+/// A Microsoft.Azure.Iot.Device <c>ConnectionClient</c> gets <c>await client.DisconnectAsync()</c> in the same places
+/// (the diagnostic's <c>CloseMethod</c> property); it is not IAsyncDisposable, and the DisposeAsync member fix is not offered.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DisposedWithoutCloseFixer))]
 [Shared]
@@ -44,7 +46,8 @@ public sealed class DisposedWithoutCloseFixer : LifetimeFixProvider
             return fixes;
         }
 
-        StatementSyntax[] Close(ExpressionSyntax receiver) => new[] { LifetimeSyntax.AwaitCall(receiver, "CloseAsync") };
+        var closeMethod = properties.TryGetValue(DisposalSites.CloseMethodKey, out var named) && named == "DisconnectAsync" ? "DisconnectAsync" : "CloseAsync";
+        StatementSyntax[] Close(ExpressionSyntax receiver) => new[] { LifetimeSyntax.AwaitCall(receiver, closeMethod) };
 
         switch (kind)
         {
@@ -80,17 +83,18 @@ public sealed class DisposedWithoutCloseFixer : LifetimeFixProvider
                         break;
                     }
 
-                    var close = LifetimeSyntax.AwaitCall(receiver, "CloseAsync");
+                    var close = LifetimeSyntax.AwaitCall(receiver, closeMethod);
                     var inserted = isConditional ? new[] { LifetimeSyntax.If(LifetimeSyntax.NotNull(receiver), close) } : new[] { close };
                     if (LifetimeSyntax.InsertBefore(root, statement, inserted) is { } newRoot)
                     {
                         fixes.Add(new LifetimeFix(
-                            "Call CloseAsync() before Dispose()",
+                            $"Call {closeMethod}() before Dispose()",
                             EquivalenceKeys.CloseBeforeDispose,
                             _ => Task.FromResult(document.WithSyntaxRoot(newRoot))));
                     }
                 }
                 else if (isMember
+                    && closeMethod == "CloseAsync"
                     && await DisposeAsyncMember.TryCreateAsync(document, node, client, alsoDisposeFromDispose: false, cancellationToken).ConfigureAwait(false) is { } apply)
                 {
                     fixes.Add(new LifetimeFix($"Close and dispose '{client}' from DisposeAsync", EquivalenceKeys.CloseFieldFromDisposeAsync, apply));

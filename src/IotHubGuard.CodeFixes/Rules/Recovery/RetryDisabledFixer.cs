@@ -18,6 +18,8 @@ namespace IotHubGuard.CodeFixes;
 /// <c>new ExponentialBackoff(int.MaxValue, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100))</c>
 /// (a variable declared as <c>NoRetry</c> becomes <c>IRetryPolicy</c>); the obsolete
 /// <c>client.RetryPolicy = RetryPolicyType.No_Retry;</c> becomes <c>client.SetRetryPolicy(new ExponentialBackoff(…));</c>.
+/// In <c>Microsoft.Azure.Iot.Device</c>, the never-retrying <c>ConnectionRetryPolicy</c> becomes that SDK's default,
+/// <c>new ExponentialBackoffRetryPolicy(uint.MaxValue, TimeSpan.FromSeconds(60))</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RetryDisabledFixer))]
 [Shared]
@@ -28,6 +30,10 @@ public sealed class RetryDisabledFixer : CodeFixProvider
     private const string DefaultPolicy =
         "new global::Microsoft.Azure.Devices.Client.ExponentialBackoff(int.MaxValue, global::System.TimeSpan.FromMilliseconds(100), "
         + "global::System.TimeSpan.FromSeconds(10), global::System.TimeSpan.FromMilliseconds(100))";
+
+    // ConnectionClientOptions' own default (Models/ConnectionClientOptions.cs in Azure/azure-iot-sdk).
+    private const string IotDeviceDefaultPolicy =
+        "new global::Microsoft.Azure.Iot.Device.Retry.ExponentialBackoffRetryPolicy(uint.MaxValue, global::System.TimeSpan.FromSeconds(60))";
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.RetryDisabled);
@@ -47,7 +53,7 @@ public sealed class RetryDisabledFixer : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             if (diagnostic.Properties.TryGetValue(RetryDisabledAnalyzer.FormKey, out var form)
-                && form is RetryDisabledAnalyzer.NoRetryCreation or RetryDisabledAnalyzer.ObsoleteProperty
+                && form is RetryDisabledAnalyzer.NoRetryCreation or RetryDisabledAnalyzer.ObsoleteProperty or RetryDisabledAnalyzer.ConnectionRetryPolicyAssignment
                 && CanFix(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true), form))
             {
                 context.RegisterCodeFix(
@@ -58,7 +64,7 @@ public sealed class RetryDisabledFixer : CodeFixProvider
     }
 
     private static bool CanFix(SyntaxNode node, string form)
-        => form == RetryDisabledAnalyzer.NoRetryCreation
+        => form is RetryDisabledAnalyzer.NoRetryCreation or RetryDisabledAnalyzer.ConnectionRetryPolicyAssignment
             ? node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not null
             : ObsoleteAssignment(node) is not null;
 
@@ -78,9 +84,12 @@ public sealed class RetryDisabledFixer : CodeFixProvider
         }
 
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-        var newRoot = form == RetryDisabledAnalyzer.NoRetryCreation
-            ? await ReplaceCreationAsync(document, root, node, cancellationToken).ConfigureAwait(false)
-            : ReplaceObsoleteAssignment(root, node);
+        var newRoot = form switch
+        {
+            RetryDisabledAnalyzer.NoRetryCreation => await ReplaceCreationAsync(document, root, node, cancellationToken).ConfigureAwait(false),
+            RetryDisabledAnalyzer.ConnectionRetryPolicyAssignment => ReplaceIotDeviceCreation(root, node),
+            _ => ReplaceObsoleteAssignment(root, node),
+        };
         return newRoot is null ? document : document.WithSyntaxRoot(newRoot);
     }
 
@@ -113,6 +122,12 @@ public sealed class RetryDisabledFixer : CodeFixProvider
         return root.ReplaceNode(creation, replacement);
     }
 
+    /// <summary>The property is typed <c>IRetryPolicy</c>, so only the creation changes.</summary>
+    private static SyntaxNode? ReplaceIotDeviceCreation(SyntaxNode root, SyntaxNode node)
+        => node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation
+            ? root.ReplaceNode(creation, PolicyExpression(IotDeviceDefaultPolicy).WithTriviaFrom(creation))
+            : null;
+
     /// <summary><c>client.RetryPolicy = RetryPolicyType.No_Retry;</c> -> <c>client.SetRetryPolicy(new ExponentialBackoff(…));</c></summary>
     private static SyntaxNode? ReplaceObsoleteAssignment(SyntaxNode root, SyntaxNode node)
     {
@@ -141,9 +156,11 @@ public sealed class RetryDisabledFixer : CodeFixProvider
     /// The default policy with <c>global::</c>-qualified type names, each annotated for the simplifier, so it reads
     /// <c>new ExponentialBackoff(…, TimeSpan.FromMilliseconds(100), …)</c> where the namespaces are imported.
     /// </summary>
-    private static ExpressionSyntax DefaultPolicyExpression()
+    private static ExpressionSyntax DefaultPolicyExpression() => PolicyExpression(DefaultPolicy);
+
+    private static ExpressionSyntax PolicyExpression(string text)
     {
-        var creation = (ObjectCreationExpressionSyntax)SyntaxFactory.ParseExpression(DefaultPolicy);
+        var creation = (ObjectCreationExpressionSyntax)SyntaxFactory.ParseExpression(text);
         var typeNames = creation.DescendantNodes()
             .Where(n => n is MemberAccessExpressionSyntax { Expression: AliasQualifiedNameSyntax } || n == creation.Type)
             .ToArray();

@@ -637,7 +637,7 @@ public class DisposedWithoutCloseAnalyzerTests
             """,
             Libraries.DeviceSdk,
             null,
-            VerifyAnalyzer.Diagnostic("AZIOT201").WithLocation(0).WithArguments("telemetryClient"));
+            VerifyAnalyzer.Diagnostic("AZIOT201").WithLocation(0).WithArguments("telemetryClient", "CloseAsync"));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class SdkPreviewOrEndOfLifeAnalyzerTests
             "2.0.0",
             "2.0.0-preview008+c59287211",
             expected: new DiagnosticResult("AZIOT402", DiagnosticSeverity.Warning).WithArguments(
-                "2.0.0-preview008",
+                "Microsoft.Azure.Devices.Client 2.0.0-preview008",
                 "an end-of-life build: the v2 preview line (2.0.0-preview*) was marked end-of-life on 2024-02-17 (azure-iot-sdk-csharp versions.json) and gets no fixes",
                 "1.42.3"));
 
@@ -38,7 +38,7 @@ public class SdkPreviewOrEndOfLifeAnalyzerTests
             version,
             informational,
             expected: new DiagnosticResult("AZIOT402", DiagnosticSeverity.Warning).WithArguments(
-                informational,
+                "Microsoft.Azure.Devices.Client " + informational,
                 "a pre-release build, not a supported release: previews and unreleased branches get no servicing fixes",
                 "1.42.3"));
 

@@ -8,7 +8,7 @@ namespace IotHubGuard.Analyzers.Tests.Rules.SdkVersion;
 public class SdkTooOldAnalyzerTests
 {
     private static DiagnosticResult Expected(string version, string minimum, string defect)
-        => new DiagnosticResult("AZIOT401", DiagnosticSeverity.Warning).WithArguments(version, minimum, defect);
+        => new DiagnosticResult("AZIOT401", DiagnosticSeverity.Warning).WithArguments("Microsoft.Azure.Devices.Client " + version, minimum, defect);
 
     [Theory]
     // 1.7.2 is older than 1.17.0 and 1.42.0: versions compare numerically, not as text.
