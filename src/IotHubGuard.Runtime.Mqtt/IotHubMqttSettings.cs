@@ -24,12 +24,18 @@ public sealed class IotHubMqttSettings
     /// <summary>The MQTT keep-alive; default 300 s. Must lie within 10 s .. 1177 s (AZIOT301/AZIOT302).</summary>
     public TimeSpan KeepAlive { get; set; } = DefaultKeepAlive;
 
-    /// <summary>Lifetime of each SAS token the provider mints; default 1 h.</summary>
+    /// <summary>
+    /// Lifetime of each SAS token the provider mints; default 1 h. At least 1 s (short lifetimes suit fault drills); a
+    /// lifetime that would put the expiry past the year 9999 is refused when the options are built.
+    /// </summary>
     public TimeSpan TokenTimeToLive { get; set; } = IotHubSasCredentialsProvider.DefaultTokenTimeToLive;
 
     /// <summary>MQTT clean session; default false, like the device SDKs (subscriptions and pending C2D messages persist).</summary>
     public bool CleanSession { get; set; }
 
-    /// <summary>The clock for token expiry; default <see cref="System.TimeProvider.System"/>.</summary>
+    /// <summary>
+    /// The clock for token expiry (wall time, for <c>se=</c>) and for the renewal schedule (its monotonic timestamps);
+    /// default <see cref="System.TimeProvider.System"/>.
+    /// </summary>
     public TimeProvider? TimeProvider { get; set; }
 }

@@ -109,9 +109,9 @@ public sealed class IotHubMqttTokenRenewal : IAsyncDisposable
     /// <summary>
     /// True while the helper owns the client's connection: from the start of a renewal until the client is connected
     /// again, including the back-off between retries after a refused CONNECT. A reconnect handler must do nothing then.
-    /// False once the helper is stopped.
+    /// False when no loop retries a pending reconnect: before <see cref="Start"/> and once the helper is stopped.
     /// </summary>
-    public bool IsRenewing => _renewing || (_reconnectPending && !Volatile.Read(ref _stopped));
+    public bool IsRenewing => _renewing || (_reconnectPending && Volatile.Read(ref _loop) != null && !Volatile.Read(ref _stopped));
 
     /// <summary>How many renewals succeeded.</summary>
     public int RenewalCount => Volatile.Read(ref _renewals);

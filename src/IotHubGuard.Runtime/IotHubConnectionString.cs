@@ -32,7 +32,6 @@ public sealed class IotHubConnectionString
     // in DNS); it is anchored here, which is what the character set means.
     private static readonly Regex IdPattern = new Regex(@"^[A-Za-z0-9\-:.+%_#*?!(),=@;$']{1,128}$", RegexOptions.CultureInvariant);
     private static readonly Regex KeyNamePattern = new Regex(@"^[A-Za-z0-9_\-@.]+$", RegexOptions.CultureInvariant);
-    private static readonly Regex HostPattern = new Regex(@"^[A-Za-z0-9_\-.]+$", RegexOptions.CultureInvariant);
 
     private IotHubConnectionString(
         string hostName,
@@ -230,7 +229,7 @@ public sealed class IotHubConnectionString
         // The value is never echoed: a key pasted into the wrong field would end up in the message.
         void RequireHost(string value, string name)
         {
-            if (!HostPattern.IsMatch(value))
+            if (!IsHostName(value))
             {
                 throw Fail(subject + " has a " + name + " that is not a host name: only letters, digits and _-. are allowed "
                     + "(expected for example myhub.azure-devices.net, without scheme, port, path or spaces).");
@@ -254,6 +253,21 @@ public sealed class IotHubConnectionString
 
             return value;
         }
+    }
+
+    // s_hostNameRegex's character set, [a-zA-Z0-9_\-\.], over the whole name.
+    private static bool IsHostName(string value)
+    {
+        foreach (char c in value)
+        {
+            bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+            if (!allowed)
+            {
+                return false;
+            }
+        }
+
+        return value.Length > 0;
     }
 
     private static string? Optional(Dictionary<string, string> values, string name) =>

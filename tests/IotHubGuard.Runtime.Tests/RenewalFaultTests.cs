@@ -120,6 +120,20 @@ public class RenewalFaultTests
     }
 
     [Fact(Timeout = 30000)]
+    public async Task Without_a_started_loop_a_failed_renewal_leaves_the_reconnect_to_the_app()
+    {
+        await using LoopbackBroker broker = await LoopbackBroker.StartAsync(TestSecrets.NewKey());
+        MqttClientOptions options = Options(broker);
+        using IMqttClient client = await ConnectAsync(options);
+        await using var renewal = new IotHubMqttTokenRenewal(client, (IotHubSasCredentialsProvider)options.Credentials);
+
+        broker.Accepting = false;
+        await Assert.ThrowsAsync<IotHubMqttConnectException>(() => renewal.RenewNowAsync(new CancellationTokenSource(Limit).Token));
+        Assert.False(client.IsConnected);
+        Assert.False(renewal.IsRenewing); // nobody would retry: the app's reconnect handler must not wait for the helper
+    }
+
+    [Fact(Timeout = 30000)]
     public async Task A_backward_wall_clock_step_does_not_postpone_renewal_past_the_tokens_real_expiry()
     {
         var clock = new SteppedWallClock(TestSecrets.Now);
