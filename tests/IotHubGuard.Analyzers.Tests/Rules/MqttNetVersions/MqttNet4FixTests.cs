@@ -1,6 +1,7 @@
 using IotHubGuard.CodeFixes;
 using VerifyDisconnect = IotHubGuard.Analyzers.Tests.CSharpCodeFixVerifier<
-    IotHubGuard.Analyzers.MqttDisposedWithoutDisconnectAnalyzer,
+    IotHubGuard.Analyzers.ConnectionLifetimeAnalyzer,
+    IotHubGuard.Analyzers.Tests.Aziot204,
     IotHubGuard.CodeFixes.MqttDisposedWithoutDisconnectFixer>;
 using VerifyKeepAlive = IotHubGuard.Analyzers.Tests.CSharpCodeFixVerifier<
     IotHubGuard.Analyzers.MqttKeepAliveDisabledOrTooShortAnalyzer,

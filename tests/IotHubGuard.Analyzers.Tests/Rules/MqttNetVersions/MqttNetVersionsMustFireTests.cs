@@ -1,4 +1,4 @@
-using VerifyDisconnect = IotHubGuard.Analyzers.Tests.CSharpAnalyzerVerifier<IotHubGuard.Analyzers.MqttDisposedWithoutDisconnectAnalyzer>;
+using VerifyDisconnect = IotHubGuard.Analyzers.Tests.CSharpAnalyzerVerifier<IotHubGuard.Analyzers.ConnectionLifetimeAnalyzer, IotHubGuard.Analyzers.Tests.Aziot204>;
 using VerifyKeepAliveShort = IotHubGuard.Analyzers.Tests.CSharpAnalyzerVerifier<IotHubGuard.Analyzers.MqttKeepAliveDisabledOrTooShortAnalyzer>;
 using VerifyKeepAliveLong = IotHubGuard.Analyzers.Tests.CSharpAnalyzerVerifier<IotHubGuard.Analyzers.MqttKeepAliveTooLongAnalyzer>;
 using VerifyPassword = IotHubGuard.Analyzers.Tests.CSharpAnalyzerVerifier<IotHubGuard.Analyzers.MqttFixedPasswordAnalyzer>;
