@@ -178,7 +178,8 @@ public class RetryDisabledShapesTests
             null,
             VerifyAnalyzer.Diagnostic("AZIOT501").WithSpan(7, 34, 7, 135).WithArguments(
                 "new ExponentialBackoff(0, …)",
-                "retries 0 times, which disables automatic reconnection: after the first transient error the client reports Disconnected / Retry_Expired and stays offline"));
+                "retries 0 times, which disables automatic reconnection: after the first transient error the client reports Disconnected / Retry_Expired and stays offline",
+                "ExponentialBackoff"));
     }
 
     [Fact]
