@@ -53,6 +53,20 @@ public class DisconnectClassifierTests
     }
 
     [Fact]
+    public void A_current_sdk_that_reconnects_at_once_after_expiry_is_told_apart_from_a_fixed_token()
+    {
+        var renewed = DisconnectClassifier.Classify(
+            new DisconnectSignals { SessionLength = TimeSpan.FromMinutes(70), TokenExpiredReported = true, Reconnect = ReconnectOutcome.Reconnected, ReconnectGap = TimeSpan.FromSeconds(8), SdkUserAgent = ".NET/1.42.3" },
+            Defaults);
+        var fixedToken = DisconnectClassifier.Classify(
+            new DisconnectSignals { SessionLength = TimeSpan.FromMinutes(70), TokenExpiredReported = true, ReconnectRejectedUnauthorized = true, SdkUserAgent = ".NET/1.42.3" },
+            Defaults);
+
+        Assert.Contains(renewed.Evidence, e => e.Contains("documented renewal by reconnect", StringComparison.Ordinal));
+        Assert.DoesNotContain(fixedToken.Evidence, e => e.Contains("documented renewal", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_duplicate_code_wins_over_every_other_signal()
     {
         var attribution = DisconnectClassifier.Classify(

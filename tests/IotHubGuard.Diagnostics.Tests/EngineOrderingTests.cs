@@ -61,6 +61,19 @@ public class EngineOrderingTests
         Assert.Empty(report.Causes);
     }
 
+    [Fact]
+    public void Timelines_are_kept_for_identities_with_disconnects_to_attribute_from_their_open_connection_on()
+    {
+        var scenario = new FleetScenario { Seed = 4 }.With(SimulatedFault.Healthy, 300).With(SimulatedFault.FixedToken, 3);
+
+        DiagnosisReport report = Fleet.Run(scenario).Report;
+
+        Assert.Equal(3, report.Timelines.Count);
+        Assert.All(report.Timelines, t => Assert.StartsWith("fixedtoken-", t.DeviceId));
+        Assert.All(report.Timelines, t => Assert.Equal(ConnectionOperation.Connect, t.Events[0].Operation));
+        Assert.All(report.Timelines, t => Assert.Contains(t.Events, e => e.Cause == DisconnectCause.SasTokenExpired));
+    }
+
     private static string Summary(DiagnosisReport report) =>
         string.Join(";", report.Causes.Select(c => c.Cause + "=" + c.AffectedDevices + "/" + c.Disconnects))
         + "|" + string.Join(";", report.Devices.OrderBy(d => d.DeviceId, StringComparer.Ordinal).Select(d => d.DeviceId + ":" + d.MainCause));

@@ -14,8 +14,8 @@ public class ReportWriterTests
         new FleetScenario { Seed = 3 }
             .With(SimulatedFault.TokenExpiresEachLifetime, 12)
             .With(SimulatedFault.DeployWithoutClose, 15)
-            .With(SimulatedFault.NoRecovery, 2)
-            .With(SimulatedFault.Healthy, 20, prefix: "<b>&\"healthy")).Report);
+            .With(SimulatedFault.NoRecovery, 2, prefix: "<b>&\"norecovery")
+            .With(SimulatedFault.Healthy, 20)).Report);
 
     [Fact]
     public void Json_lists_the_causes_ranked_with_rules_fix_samples_and_the_thresholds()
@@ -66,8 +66,8 @@ public class ReportWriterTests
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<b>&\"healthy", html);
-        Assert.Contains("&lt;b&gt;&amp;&quot;healthy", html);
+        Assert.DoesNotContain("<b>&\"norecovery", html);
+        Assert.Contains("&lt;b&gt;&amp;&quot;norecovery", html);
         Assert.Contains("aria-label=\"session length histogram\"", html);
         Assert.Contains("aria-label=\"device timelines\"", html);
         Assert.Contains("token lifetime window", html);

@@ -118,6 +118,24 @@ public sealed class AttributionEngine
             device.Protocol = record.Protocol;
         }
 
+        if (device.Timeline == null && timelines.Count < options.TimelineIdentities && IsAttributable(record))
+        {
+            // Timelines are kept for the first identities with a disconnect to attribute, from their open connection on.
+            device.Timeline = new DeviceTimeline(device.DeviceId, device.ModuleId, options.TimelineEvents);
+            foreach (DateTimeOffset start in device.OpenConnections)
+            {
+                device.Timeline.Add(new TimelineEvent(start, ConnectionOperation.Connect, null));
+            }
+
+            if (device.OpenConnections.Count == 0 && device.LastClosedSession.HasValue && Near(device.LastClosedAt, record.Time))
+            {
+                // The connection was just closed by its first record (401003, 400027): show where it started.
+                device.Timeline.Add(new TimelineEvent(device.LastClosedAt!.Value - device.LastClosedSession.Value, ConnectionOperation.Connect, null));
+            }
+
+            timelines.Add(device.Timeline);
+        }
+
         device.Timeline?.Add(new TimelineEvent(record.Time, record.Operation, record.ResultCode));
 
         int? code = record.ResultCode;
@@ -232,8 +250,7 @@ public sealed class AttributionEngine
             session = device.LastClosedSession;
         }
 
-        bool attribute = record.HasResult ? record.ResultCode == HubErrorCodes.DeviceConnectionClosedRemotely : true;
-        if (!attribute)
+        if (!IsAttributable(record))
         {
             return;
         }
@@ -452,6 +469,10 @@ public sealed class AttributionEngine
         return (DisconnectCause)best;
     }
 
+    /// <summary>A 404104, or a disconnect from a source without codes (Event Grid).</summary>
+    private static bool IsAttributable(ConnectionRecord record) =>
+        record.Operation == ConnectionOperation.Disconnect && (!record.HasResult || record.ResultCode == HubErrorCodes.DeviceConnectionClosedRemotely);
+
     private bool Near(DateTimeOffset? earlier, DateTimeOffset time) =>
         earlier.HasValue && time - earlier.Value <= thresholds.CompanionWindow && time >= earlier.Value;
 
@@ -473,11 +494,6 @@ public sealed class AttributionEngine
         if (!devices.TryGetValue(key, out DeviceState? device))
         {
             device = new DeviceState(deviceList.Count, record.DeviceId, record.ModuleId);
-            if (timelines.Count < options.TimelineIdentities)
-            {
-                device.Timeline = new DeviceTimeline(record.DeviceId, record.ModuleId, options.TimelineEvents);
-                timelines.Add(device.Timeline);
-            }
 
             devices[key] = device;
             deviceList.Add(device);

@@ -3,7 +3,7 @@ namespace IotHubGuard.Diagnostics;
 /// <summary>Limits on what the engine keeps for the report (memory stays bounded whatever the input size).</summary>
 public sealed class AttributionEngineOptions
 {
-    /// <summary>Identities whose connect/disconnect timeline is kept (the first ones seen).</summary>
+    /// <summary>Identities whose connect/disconnect timeline is kept: the first ones with a disconnect to attribute, from their open connection on.</summary>
     public int TimelineIdentities { get; set; } = 200;
 
     /// <summary>Events kept per timeline.</summary>

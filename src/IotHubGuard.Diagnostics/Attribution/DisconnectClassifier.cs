@@ -93,6 +93,13 @@ public static class DisconnectClassifier
                 rules.Add(RuleIds.FixedSasToken);
             }
 
+            if (!signals.ReconnectRejectedUnauthorized && signals.Reconnect == ReconnectOutcome.Reconnected && signals.ReconnectGap.HasValue
+                && signals.ReconnectGap.Value <= thresholds.CompanionWindow && sdk != null)
+            {
+                evidence.Add("it reconnected " + DisconnectAttribution.Format(signals.ReconnectGap.Value)
+                    + " later: if it authenticates with a device key, this is the SDK's documented renewal by reconnect over MQTT (harmless); a fixed token would not get back in");
+            }
+
             if (rawMqtt)
             {
                 evidence.Add("no sdkVersion and protocol " + signals.Protocol + ": a raw MQTT client with a fixed password");
