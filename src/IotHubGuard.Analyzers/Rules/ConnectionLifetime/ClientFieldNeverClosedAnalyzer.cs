@@ -183,7 +183,7 @@ public sealed class ClientFieldNeverClosedAnalyzer : IotHubGuardAnalyzer
                 }
 
                 return;
-            case IIsPatternOperation { Pattern: var pattern } when AliasOf(pattern) is { } alias:
+            case IIsPatternOperation { Pattern: var pattern } when AliasCloses.AliasOf(pattern) is { } alias:
                 if (ReleasesAlias(reference, alias, state.Family, model))
                 {
                     Mark(state, released: true); // if (_client is { } client) await client.CloseAsync();
@@ -252,15 +252,6 @@ public sealed class ClientFieldNeverClosedAnalyzer : IotHubGuardAnalyzer
         => left == Origin.Injected || right == Origin.Injected ? Origin.Injected
         : left == Origin.Owned || right == Origin.Owned ? Origin.Owned
         : Origin.Unknown;
-
-    /// <summary>The local a pattern binds the client to: <c>is { } client</c>, <c>is DeviceClient client</c>, <c>is var client</c>.</summary>
-    private static ILocalSymbol? AliasOf(IPatternOperation pattern)
-        => pattern switch
-        {
-            IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local } => local,
-            IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local } => local,
-            _ => null,
-        };
 
     /// <summary>The function holding <paramref name="reference"/> closes or disposes <paramref name="alias"/>.</summary>
     private static bool ReleasesAlias(IOperation reference, ILocalSymbol alias, ClientFamily family, ReleaseModel model)

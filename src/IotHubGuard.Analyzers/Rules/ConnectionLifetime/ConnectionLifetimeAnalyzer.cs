@@ -102,7 +102,8 @@ public sealed class ConnectionLifetimeAnalyzer : IotHubGuardAnalyzer
                 || !DisposalSites.TryGetSite(checkpoint.Operation, out var location, out var kind)
                 || (checkpoint.Symbol is IFieldSymbol or IPropertySymbol && _releases.IsClosedElsewhere(checkpoint.Symbol, checkpoint.Family, body.Syntax, cancellationToken))
                 || (checkpoint.Symbol is ILocalSymbol local && _creation.IsHttp1Local(local, body.SemanticModel, cancellationToken))
-                || CollectionCloses.ClosedBefore(checkpoint.Symbol, checkpoint.Operation, body, _model, cancellationToken))
+                || CollectionCloses.ClosedBefore(checkpoint.Symbol, checkpoint.Operation, body, _model, cancellationToken)
+                || AliasCloses.ClosedBefore(checkpoint.Symbol, checkpoint.Operation, body, checkpoint.Family, _model))
             {
                 return null;
             }

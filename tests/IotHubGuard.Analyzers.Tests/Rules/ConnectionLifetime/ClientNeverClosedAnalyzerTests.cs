@@ -228,6 +228,62 @@ public class ClientNeverClosedAnalyzerTests
             """, Libraries.MqttNet);
     }
 
+    private const string BackgroundServiceStandIn = """
+        abstract class BackgroundService
+        {
+            protected abstract Task ExecuteAsync(CancellationToken stoppingToken);
+        }
+
+        """;
+
+    [Fact]
+    public async Task BackgroundService_ClosingInFinally_DoesNotReport()
+    {
+        await VerifyAsync(BackgroundServiceStandIn + """
+            sealed class TelemetryWorker : BackgroundService
+            {
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    var client = DeviceClient.CreateFromConnectionString("HostName=h.azure-devices.net;DeviceId=d;SharedAccessKey=a2V5", TransportType.Mqtt);
+                    try
+                    {
+                        while (!stoppingToken.IsCancellationRequested)
+                        {
+                            await client.SendEventAsync(new Message(), stoppingToken);
+                            await Task.Delay(1000, stoppingToken);
+                        }
+                    }
+                    catch (OperationCanceledException)
+                    {
+                    }
+                    finally
+                    {
+                        await client.CloseAsync(CancellationToken.None);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BackgroundService_LoopingOnTheTokenWithoutClose_Reports()
+    {
+        await VerifyAsync(BackgroundServiceStandIn + """
+            sealed class TelemetryWorker : BackgroundService
+            {
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    var client = {|AZIOT206:DeviceClient.CreateFromConnectionString("HostName=h.azure-devices.net;DeviceId=d;SharedAccessKey=a2V5", TransportType.Mqtt)|};
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await client.SendEventAsync(new Message(), stoppingToken);
+                        await Task.Delay(1000, stoppingToken);
+                    }
+                }
+            }
+            """);
+    }
+
     // ---- must fire ----
 
     [Fact]

@@ -119,6 +119,40 @@ public class LifetimeDeviceShapesTests
     }
 
     [Fact]
+    public async Task FieldClosedThroughAnAliasOrExchange_ThenDisposed_DoesNotReport()
+    {
+        await VerifyDispose.VerifyAnalyzerAsync(Usings + """
+            sealed class Telemetry : IDisposable
+            {
+                private DeviceClient? _client;
+                private DeviceClient? _standby;
+
+                public async Task StopAsync()
+                {
+                    if (_client is { } client)
+                    {
+                        await client.CloseAsync();
+                    }
+
+                    _client?.Dispose();
+                }
+
+                public async Task StopStandbyAsync()
+                {
+                    var standby = Interlocked.Exchange(ref _standby, null);
+                    if (standby != null)
+                    {
+                        await standby.CloseAsync();
+                        standby.Dispose();
+                    }
+                }
+
+                public void Dispose() { }
+            }
+            """, Libraries.DeviceSdk);
+    }
+
+    [Fact]
     public async Task CollectionDisposedWithoutClose_Reports()
     {
         await VerifyDispose.VerifyAnalyzerAsync(CollectionUsings + Usings + """
