@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -10,18 +11,27 @@ namespace IotHubGuard.Package.Tests;
 /// the .globalconfig presets in config/) and the SARIF error log, proven on the packed nupkg. The consumer compiles
 /// against an SDK stand-in of version 1.34.0, so the compilation-level AZIOT401 is part of every build.
 /// </summary>
-public partial class PackageTests
+public sealed class AnalysisModeTests : IClassFixture<PackedPackageFixture>
 {
-    private const string OldSdkVersion = "1.34.0";
-    private static readonly object s_oldSdkLock = new();
+    private const string OldSdkVersion = "1.34.0.0";
+
+    // All consumers of this class are built by ONE `dotnet build` of a generated solution (ConsumerBatch): one MSBuild
+    // start and one restore instead of six. The Default-mode consumer also writes the SARIF log.
+    private static readonly object s_batchLock = new();
+    private static IReadOnlyDictionary<string, DotNetCli.Result>? s_builds;
+    private static string? s_sarifPath;
+
+    private readonly PackedPackageFixture _package;
+
+    public AnalysisModeTests(PackedPackageFixture package) => _package = package;
 
     [Fact]
     public void DefaultMode_KeepsTheCatalogueSeverities()
     {
-        var build = ModeConsumer("DefaultModeConsumer", "Default").Build();
+        var build = Build("DefaultModeConsumer");
 
         Assert.True(build.ExitCode == 0, build.ToString());
-        var lines = AziotLines(build.Output);
+        var lines = BuildOutput.AziotLines(build.Output);
         foreach (var id in new[] { "AZIOT301", "AZIOT302", "AZIOT303", "AZIOT401", "AZIOT501" })
         {
             Assert.Contains(lines, l => l.Contains("warning " + id, StringComparison.Ordinal));
@@ -34,10 +44,10 @@ public partial class PackageTests
     [Fact]
     public void StrictMode_MakesEveryRuleAnError_AndFailsTheBuild()
     {
-        var build = ModeConsumer("StrictModeConsumer", "Strict").Build();
+        var build = Build("StrictModeConsumer");
 
         Assert.True(build.ExitCode != 0, build.ToString());
-        var lines = AziotLines(build.Output);
+        var lines = BuildOutput.AziotLines(build.Output);
         foreach (var id in new[] { "AZIOT301", "AZIOT302", "AZIOT303", "AZIOT401", "AZIOT501", "AZIOT502" })
         {
             Assert.Contains(lines, l => l.Contains("error " + id, StringComparison.Ordinal));
@@ -49,10 +59,10 @@ public partial class PackageTests
     [Fact]
     public void NoneMode_IsSilent()
     {
-        var build = ModeConsumer("NoneModeConsumer", "None").Build();
+        var build = Build("NoneModeConsumer");
 
         Assert.True(build.ExitCode == 0, build.ToString());
-        Assert.Empty(AziotLines(build.Output));
+        Assert.Empty(BuildOutput.AziotLines(build.Output));
     }
 
     [Fact]
@@ -60,13 +70,10 @@ public partial class PackageTests
     {
         // .editorconfig sections reach the source-located rules; AZIOT401 has no source file, so its severity is set
         // in a .globalconfig (global_level 100 by default, above the presets' -100).
-        var build = ModeConsumer("UserWinsConsumer", "Strict")
-            .WithEditorConfig("dotnet_diagnostic.AZIOT301.severity = warning\ndotnet_diagnostic.AZIOT502.severity = none\n")
-            .WithSource(".globalconfig", "is_global = true\ndotnet_diagnostic.AZIOT401.severity = warning\n")
-            .Build();
+        var build = Build("UserWinsConsumer");
 
         Assert.True(build.ExitCode != 0, build.ToString());
-        var lines = AziotLines(build.Output);
+        var lines = BuildOutput.AziotLines(build.Output);
         Assert.Contains(lines, l => l.Contains("warning AZIOT301", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("warning AZIOT401", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("AZIOT502", StringComparison.Ordinal));
@@ -77,12 +84,10 @@ public partial class PackageTests
     [Fact]
     public void UserSeverity_TurnsARuleBackOn_InNoneMode()
     {
-        var build = ModeConsumer("NoneButOneConsumer", "None")
-            .WithEditorConfig("dotnet_diagnostic.AZIOT501.severity = error\n")
-            .Build();
+        var build = Build("NoneButOneConsumer");
 
         Assert.True(build.ExitCode != 0, build.ToString());
-        var lines = AziotLines(build.Output);
+        var lines = BuildOutput.AziotLines(build.Output);
         Assert.Contains(lines, l => l.Contains("error AZIOT501", StringComparison.Ordinal));
         Assert.All(lines, l => Assert.Contains("AZIOT501", l, StringComparison.Ordinal));
     }
@@ -90,25 +95,18 @@ public partial class PackageTests
     [Fact]
     public void UnknownMode_Warns_AndKeepsTheCatalogueSeverities()
     {
-        var build = ModeConsumer("TypoModeConsumer", "Strikt").Build();
+        var build = Build("TypoModeConsumer");
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Contains("warning IOTHUBGUARD001", build.Output, StringComparison.Ordinal);
-        Assert.Contains(AziotLines(build.Output), l => l.Contains("warning AZIOT301", StringComparison.Ordinal));
+        Assert.Contains(BuildOutput.AziotLines(build.Output), l => l.Contains("warning AZIOT301", StringComparison.Ordinal));
     }
 
     [Fact]
     public void ErrorLog_WritesSarif_WithTheAziotResultsAndTheirHelpLinks()
     {
-        var consumer = ModeConsumer("SarifConsumer", "Default");
-        var sarifPath = Path.Combine(consumer.Directory, "build.sarif");
-
-        // The comma of "path,version=2.1" is escaped (%2C): on the command line MSBuild splits -p values at commas.
-        var build = DotNetCli.Run(
-            consumer.Directory,
-            PackedPackageFixture.CommandTimeout,
-            "build", "--no-incremental", "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false",
-            "-p:ErrorLog=" + sarifPath + "%2Cversion=2.1");
+        var build = Build("DefaultModeConsumer");
+        var sarifPath = s_sarifPath!;
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.True(File.Exists(sarifPath), build.ToString());
@@ -128,77 +126,49 @@ public partial class PackageTests
             .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.TryGetProperty("helpUri", out var uri) ? uri.GetString() : null);
         foreach (var id in results.Select(r => r.Id).Where(id => id.StartsWith("AZIOT", StringComparison.Ordinal)).Distinct())
         {
-            Assert.Equal($"https://github.com/iothubguard/iothubguard/blob/main/docs/rules/{id}.md", rules[id]);
+            Assert.Equal($"{Repository.Url}/blob/main/docs/rules/{id}.md", rules[id]);
+        }
+    }
+
+    private DotNetCli.Result Build(string consumer)
+    {
+        lock (s_batchLock)
+        {
+            if (s_builds is null)
+            {
+                var batch = new ConsumerBatch(_package.Package, "AnalysisModes");
+                var sarif = batch.Add(ModeConsumer("DefaultModeConsumer", "Default"));
+                s_sarifPath = Path.Combine(sarif.Directory, "build.sarif");
+
+                // The project-file form of the README's `-p:ErrorLog=build.sarif%2Cversion=2.1` (no escaping needed there).
+                sarif.WithProperty("ErrorLog", s_sarifPath + ",version=2.1");
+                batch.Add(ModeConsumer("StrictModeConsumer", "Strict"));
+                batch.Add(ModeConsumer("NoneModeConsumer", "None"));
+                batch.Add(ModeConsumer("TypoModeConsumer", "Strikt"));
+
+                // .editorconfig sections reach the source-located rules; AZIOT401 has no source file, so its severity is
+                // set in a .globalconfig (global_level 100 by default, above the presets' -100).
+                batch.Add(ModeConsumer("UserWinsConsumer", "Strict")
+                    .WithEditorConfig("dotnet_diagnostic.AZIOT301.severity = warning\ndotnet_diagnostic.AZIOT502.severity = none\n")
+                    .WithSource(".globalconfig", "is_global = true\ndotnet_diagnostic.AZIOT401.severity = warning\n"));
+                batch.Add(ModeConsumer("NoneButOneConsumer", "None")
+                    .WithEditorConfig("dotnet_diagnostic.AZIOT501.severity = error\n"));
+                s_builds = batch.Build();
+            }
+
+            return s_builds[consumer];
         }
     }
 
     /// <summary>
     /// A consumer with the keep-alive and recovery firing sources, <c>IotHubGuardAnalysisMode</c> set in its project
-    /// file (where users set it), and an SDK stand-in of an old version instead of 1.42.3.
+    /// file (where users set it), and the SDK stand-in at an old version (compiled once per run) instead of 1.42.3.
     /// </summary>
     private ConsumerProject ModeConsumer(string name, string mode)
-    {
-        var consumer = new ConsumerProject(_package, name)
+        => _package.Consumer(name)
             .WithSource("FiringDevice.cs", ConsumerSources.Firing)
             .WithSource("RecoveryDevice.cs", ConsumerSourcesRecovery.Firing)
-            .WithSource("CleanDevice.cs", ConsumerSources.Clean);
-
-        var project = Path.Combine(consumer.Directory, name + ".csproj");
-        var text = File.ReadAllText(project);
-        File.WriteAllText(project, text.Replace(
-            "</PropertyGroup>",
-            $"  <IotHubGuardAnalysisMode>{mode}</IotHubGuardAnalysisMode>\n  </PropertyGroup>",
-            StringComparison.Ordinal));
-
-        var oldSdk = OldSdk();
-        return consumer.WithSource("Directory.Build.targets", $"""
-            <Project>
-              <ItemGroup>
-                <Reference Remove="Microsoft.Azure.Devices.Client" />
-                <Reference Include="Microsoft.Azure.Devices.Client" HintPath="{oldSdk}" />
-              </ItemGroup>
-            </Project>
-            """);
-    }
-
-    /// <summary>
-    /// The SDK surface stand-in built as version 1.34.0 (<c>-p:SdkSurfaceVersion</c>, as its README says), once per run,
-    /// from a copy of its sources in the work folder, so the repository's own build of the surface is left alone.
-    /// </summary>
-    private string OldSdk()
-    {
-        lock (s_oldSdkLock)
-        {
-            var output = Path.Combine(_package.WorkDirectory, "sdk-" + OldSdkVersion);
-            var dll = Path.Combine(output, "Microsoft.Azure.Devices.Client.dll");
-            if (File.Exists(dll))
-            {
-                return dll;
-            }
-
-            var source = Path.Combine(_package.RepositoryRoot, "sdk-surface", "Microsoft.Azure.Devices.Client");
-            var copy = Path.Combine(_package.WorkDirectory, "sdk-surface-" + OldSdkVersion);
-            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-            {
-                var relative = Path.GetRelativePath(source, file);
-                var top = relative.Split(Path.DirectorySeparatorChar)[0];
-                if (top is "bin" or "obj")
-                {
-                    continue;
-                }
-
-                var target = Path.Combine(copy, relative);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-
-            var build = DotNetCli.Run(
-                copy,
-                PackedPackageFixture.CommandTimeout,
-                "build", "Microsoft.Azure.Devices.Client.Surface.csproj", "-c", "Release", "-o", output,
-                "-p:SdkSurfaceVersion=" + OldSdkVersion, "--disable-build-servers", "-nodeReuse:false");
-            Assert.True(build.ExitCode == 0 && File.Exists(dll), build.ToString());
-            return dll;
-        }
-    }
+            .WithSource("CleanDevice.cs", ConsumerSources.Clean)
+            .WithProperty("IotHubGuardAnalysisMode", mode)
+            .WithSdkStandIn(OldSdkVersion);
 }

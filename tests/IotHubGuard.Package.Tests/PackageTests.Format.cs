@@ -15,10 +15,8 @@ public partial class PackageTests
         var consumer = new ConsumerProject(_package, "FormatConsumer")
             .WithSource("FiringDevice.cs", ConsumerSources.Firing)
             .WithSource("CleanDevice.cs", ConsumerSources.Clean);
-        var before = consumer.Build();
-        Assert.True(before.ExitCode == 0, before.ToString());
+        // Consumer_SeesTheWarnings_OnlyInTheFiringFile proves these fire on the same sources; no build "before" here.
         var fixable = new[] { "AZIOT301", "AZIOT302", "AZIOT303" };
-        Assert.All(fixable, id => Assert.Contains(AziotLines(before.Output), l => l.Contains(id, System.StringComparison.Ordinal)));
 
         var format = consumer.Format(fixable);
         Assert.True(format.ExitCode == 0, format.ToString());

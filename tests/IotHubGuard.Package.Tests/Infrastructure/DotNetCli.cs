@@ -15,9 +15,17 @@ public static class DotNetCli
         public override string ToString() => $"exit {ExitCode}\n{Output}";
     }
 
-    internal static Result Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    /// <summary>Runs <c>dotnet</c> with these arguments; reports start and end to <see cref="Progress"/>.</summary>
+    public static Result Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
+        => RunProcess("dotnet", workingDirectory, timeout, environment: null, arguments);
+
+    /// <summary>
+    /// Runs any program (e.g. <c>bash -c</c> for a documented command line) with the same clean build environment,
+    /// extra environment variables and a hard time limit.
+    /// </summary>
+    public static Result RunProcess(string fileName, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -40,6 +48,14 @@ public static class DotNetCli
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["UseSharedCompilation"] = "false";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var what = Describe(fileName, workingDirectory, arguments);
+        Progress.Report("start  " + what);
+        var clock = Stopwatch.StartNew();
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
@@ -51,11 +67,26 @@ public static class DotNetCli
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in {timeout}:\n{output}");
+            Progress.Report($"TIMEOUT after {clock.Elapsed.TotalSeconds:0} s: {what}");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in {timeout}:\n{output}");
         }
 
         process.WaitForExit();
+        Progress.Report($"done   {what} (exit {process.ExitCode}, {clock.Elapsed.TotalSeconds:0.0} s)");
         return new Result(process.ExitCode, output.ToString());
+    }
+
+    private static string Describe(string fileName, string workingDirectory, string[] arguments)
+    {
+        // "dotnet build" in WarnConsumer; a long bash script is named by its first line only.
+        var first = (fileName == "dotnet" ? arguments.FirstOrDefault(a => !a.StartsWith('-')) : arguments.LastOrDefault()) ?? string.Empty;
+        first = first.Split('\n').FirstOrDefault(l => l.Trim().Length > 0 && !l.StartsWith('$'))?.Trim() ?? string.Empty;
+        if (first.Length > 60)
+        {
+            first = first[..57] + "...";
+        }
+
+        return $"{System.IO.Path.GetFileName(fileName)} {first} in {System.IO.Path.GetFileName(workingDirectory.TrimEnd('/', '\\'))}";
     }
 
     private static bool IsInheritedBuildVariable(string key)

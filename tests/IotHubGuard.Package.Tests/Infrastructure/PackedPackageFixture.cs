@@ -1,66 +1,61 @@
 using System;
-using System.IO;
-using System.Linq;
+using Xunit.Abstractions;
 
 namespace IotHubGuard.Package.Tests;
 
 /// <summary>
-/// Packs IotHubGuard.Analyzers once, with a version unique to this run, into a temporary folder feed.
-/// Everything it creates lives under one temporary directory that is deleted at the end.
+/// The class fixture every package test class uses. All instances share ONE <see cref="PackedPackage"/> (one pack, one
+/// packages folder, one SDK stand-in per version), so adding a test class costs its own consumer builds only.
 /// </summary>
-public sealed class PackedPackageFixture : IDisposable
+/// <example>
+/// A new test class:
+/// <code>
+/// public sealed class MyRuleTests : IClassFixture&lt;PackedPackageFixture&gt;
+/// {
+///     private readonly PackedPackageFixture _package;
+///
+///     public MyRuleTests(PackedPackageFixture package) => _package = package;
+///
+///     [Fact]
+///     public void Consumer_SeesMyRule()
+///     {
+///         var build = _package.Consumer("MyRuleConsumer")          // unique name per consumer
+///             .WithSource("Device.cs", MySources.Firing)
+///             .WithEditorConfig("dotnet_diagnostic.AZIOT999.severity = error\n")
+///             .Build();
+///
+///         Assert.True(build.ExitCode != 0, build.ToString());
+///         Assert.Contains(BuildOutput.AziotLines(build.Output), l =&gt; l.Contains("error AZIOT999", StringComparison.Ordinal));
+///     }
+/// }
+/// </code>
+/// Classes run in parallel (two at a time on two cores); tests inside one class run one after the other.
+/// </example>
+public sealed class PackedPackageFixture
 {
-    public static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan CommandTimeout = PackedPackage.CommandTimeout;
 
-    public PackedPackageFixture()
+    public PackedPackageFixture(IMessageSink diagnostics)
     {
-        RepositoryRoot = FindRoot();
-        WorkDirectory = Directory.CreateTempSubdirectory("iothubguard-package-").FullName;
-        FeedDirectory = Directory.CreateDirectory(Path.Combine(WorkDirectory, "feed")).FullName;
-        Version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
-
-        var project = Path.Combine(RepositoryRoot, "src", "IotHubGuard.Analyzers.Package", "IotHubGuard.Analyzers.Package.csproj");
-        PackResult = DotNetCli.Run(
-            RepositoryRoot,
-            CommandTimeout,
-            "pack", project, "-c", "Release", "-o", FeedDirectory, "-p:Version=" + Version, "--disable-build-servers", "-nodeReuse:false");
-        PackagePath = Directory.GetFiles(FeedDirectory, "IotHubGuard.Analyzers.*.nupkg").SingleOrDefault();
+        Progress.Attach(diagnostics);
+        Package = PackedPackage.Shared;
     }
 
-    public string RepositoryRoot { get; }
+    public PackedPackage Package { get; }
 
-    public string WorkDirectory { get; }
+    public string RepositoryRoot => Package.RepositoryRoot;
 
-    public string FeedDirectory { get; }
+    public string WorkDirectory => Package.WorkDirectory;
 
-    public string Version { get; }
+    public string FeedDirectory => Package.FeedDirectory;
 
-    public DotNetCli.Result PackResult { get; }
+    public string Version => Package.Version;
 
-    public string? PackagePath { get; }
+    public DotNetCli.Result PackResult => Package.PackResult;
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(WorkDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open must not fail the run; the OS cleans temp eventually.
-        }
-    }
+    /// <summary>The IotHubGuard.Analyzers nupkg, or null when the pack failed.</summary>
+    public string? PackagePath => Package.PackagePath;
 
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Analyzers.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Analyzers.sln not found above " + AppContext.BaseDirectory);
-    }
+    /// <summary>A new consumer project (net10.0 console library referencing the packed analyzers, MQTTnet and the SDK stand-in).</summary>
+    public ConsumerProject Consumer(string name) => new(this, name);
 }
