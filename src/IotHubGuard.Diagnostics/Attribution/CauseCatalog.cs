@@ -16,11 +16,11 @@ public static class CauseCatalog
             "Let the SDK renew the token: authenticate with the device key (connection string with SharedAccessKey, or a DeviceAuthenticationWithTokenRefresh subclass) instead of a fixed SharedAccessSignature; keep SasTokenTimeToLive/SasTokenRenewalBuffer at the defaults; for raw MQTT, mint a fresh token on every CONNECT and reconnect before expiry."),
         [DisconnectCause.DuplicateIdentity] = new CauseInfo(
             "Two connections for one device identity",
-            new[] { RuleIds.ClientOverwrittenWhileOpen, RuleIds.ClientPerOperation, UpcomingRuleIds.ClientNeverClosed },
+            new[] { RuleIds.ClientOverwrittenWhileOpen, RuleIds.ClientPerOperation, RuleIds.ClientNeverClosed },
             "Keep exactly one open client per device (and module) identity: create it once, close and dispose the old client before creating a new one, never create a client per message, and make sure two processes or hosts do not run with the same identity."),
         [DisconnectCause.ProcessExitWithoutClose] = new CauseInfo(
             "Process exit without closing the client (deploy/restart wall)",
-            new[] { RuleIds.DisposedWithoutClose, RuleIds.ClientFieldNeverClosed, UpcomingRuleIds.ClientNeverClosed, RuleIds.MqttDisposedWithoutDisconnect },
+            new[] { RuleIds.DisposedWithoutClose, RuleIds.ClientFieldNeverClosed, RuleIds.ClientNeverClosed, RuleIds.MqttDisposedWithoutDisconnect },
             "Close the client on shutdown: await CloseAsync (DisconnectAsync for MQTTnet) before dispose and on SIGTERM/Ctrl+C, for example with AddIotHubGuardCloseOnShutdown, so the hub gets a DISCONNECT instead of a dropped socket."),
         [DisconnectCause.HubTransient] = new CauseInfo(
             "Hub-side transient (upgrade or service error)",
