@@ -16,7 +16,7 @@ public class MqttDisposedWithoutDisconnectFixerTests
         }.RunAsync();
 
     [Fact]
-    public async Task UsingDeclaration_DisconnectInFinally()
+    public async Task UsingDeclaration_TryDisconnectInFinally()
     {
         await VerifyAsync(
             """
@@ -49,10 +49,7 @@ public class MqttDisposedWithoutDisconnectFixerTests
                     }
                     finally
                     {
-                        if (client.IsConnected)
-                        {
-                            await client.DisconnectAsync();
-                        }
+                        await client.TryDisconnectAsync();
                     }
                 }
             }
@@ -61,7 +58,7 @@ public class MqttDisposedWithoutDisconnectFixerTests
     }
 
     [Fact]
-    public async Task UsingStatement_DisconnectInFinally()
+    public async Task UsingStatement_TryDisconnectInFinally()
     {
         await VerifyAsync(
             """
@@ -95,10 +92,7 @@ public class MqttDisposedWithoutDisconnectFixerTests
                         }
                         finally
                         {
-                            if (client.IsConnected)
-                            {
-                                await client.DisconnectAsync();
-                            }
+                            await client.TryDisconnectAsync();
                         }
                     }
                 }
