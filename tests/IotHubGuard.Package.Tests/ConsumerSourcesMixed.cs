@@ -121,8 +121,19 @@ internal static class ConsumerSourcesMixed
             {
                 foreach (var message in messages)
                 {
-                    await using var client = DeviceClient.CreateFromConnectionString(cs, TransportType.Mqtt); // stays AZIOT203
+                    await using var client = DeviceClient.CreateFromConnectionString(cs, TransportType.Mqtt); // one per message
                     await client.SendEventAsync(message);
+                }
+            }
+
+            public static async Task SendEachByHandAsync(string cs, Message[] messages)
+            {
+                foreach (var message in messages)
+                {
+                    var client = DeviceClient.CreateFromConnectionString(cs, TransportType.Mqtt); // stays AZIOT203
+                    await client.SendEventAsync(message);
+                    await client.CloseAsync();
+                    client.Dispose();
                 }
             }
 

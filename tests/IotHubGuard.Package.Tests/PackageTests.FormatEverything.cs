@@ -62,7 +62,7 @@ public partial class PackageTests
 
         // Every rule with a fixable site lost it.
         Assert.All(s_everyLocatedRule, id => Assert.True(
-            reportedBefore.Count(d => d.Id == id) > remaining.Count(d => d.Id == id) || id == "AZIOT203",
+            reportedBefore.Count(d => d.Id == id) > remaining.Count(d => d.Id == id),
             $"no {id} site was fixed"));
 
         // No new compiler (or other analyzer) warning: per ID, never more than before.
