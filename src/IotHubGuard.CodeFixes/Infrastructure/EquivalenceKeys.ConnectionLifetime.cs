@@ -17,6 +17,9 @@ public static partial class EquivalenceKeys
     /// <summary>AZIOT202: close and dispose the client from the type's <c>DisposeAsync</c> (added when missing).</summary>
     public const string CloseFromDisposeAsync = "AZIOT202_CloseFromDisposeAsync";
 
+    /// <summary>AZIOT203: create the client once, before the loop, in an <c>await using</c> declaration.</summary>
+    public const string HoistClientCreation = "AZIOT203_HoistClientCreation";
+
     /// <summary>AZIOT204: disconnect in a <c>finally</c> around the rest of the <c>using</c> scope.</summary>
     public const string DisconnectInFinally = "AZIOT204_DisconnectInFinally";
 

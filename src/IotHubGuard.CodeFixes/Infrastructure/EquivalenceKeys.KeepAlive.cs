@@ -3,7 +3,10 @@ namespace IotHubGuard.CodeFixes;
 /// <summary>Code action equivalence keys, public and stable so Fix All groups the same action. One partial file per rule family.</summary>
 public static partial class EquivalenceKeys
 {
-    /// <summary>AZIOT301: clamp the keep-alive to the maximum.</summary>
+    /// <summary>AZIOT301: set the keep-alive to 300 s, the SDK default (the first action).</summary>
+    public const string SetSdkDefaultKeepAlive = "AZIOT301_SetSdkDefaultKeepAlive";
+
+    /// <summary>AZIOT301: clamp the keep-alive to the maximum (the second action, an alternative).</summary>
     public const string ClampKeepAlive = "AZIOT301_ClampKeepAlive";
 
     /// <summary>AZIOT302: set the SDK default keep-alive.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
@@ -17,7 +18,9 @@ namespace IotHubGuard.CodeFixes;
 /// <summary>
 /// Replaces a reported keep-alive / idle-timeout value with the value the analyzer computed
 /// (diagnostic property <c>ReplacementSeconds</c>) in the form the setting takes: seconds or a TimeSpan.
-/// <c>WithNoKeepAlive()</c> becomes <c>WithKeepAlivePeriod(…)</c>.
+/// <c>WithNoKeepAlive()</c> becomes <c>WithKeepAlivePeriod(…)</c>. Where the value is a constant of the project
+/// (<c>KeepAliveInSeconds = Settings.KeepAlive</c>, <c>TimeSpan.FromSeconds(Settings.KeepAlive)</c>), the constant's
+/// declaration changes, not the use: the user's name for the setting stays in use.
 /// </summary>
 public abstract class ReplaceValueFixProvider : CodeFixProvider
 {
@@ -36,7 +39,7 @@ public abstract class ReplaceValueFixProvider : CodeFixProvider
     public sealed override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(_diagnosticId);
 
     /// <inheritdoc />
-    public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public sealed override FixAllProvider GetFixAllProvider() => BestFixAllProvider.Instance;
 
     /// <inheritdoc />
     public sealed override Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -44,23 +47,36 @@ public abstract class ReplaceValueFixProvider : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             if (!diagnostic.Properties.TryGetValue(KeepAliveSite.ReplacementSecondsKey, out var secondsText)
-                || !int.TryParse(secondsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+                || !int.TryParse(secondsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var replacement)
                 || !diagnostic.Properties.TryGetValue(KeepAliveSite.ValueFormKey, out var formText)
                 || !System.Enum.TryParse<ValueForm>(formText, out var form))
             {
                 continue;
             }
 
-            var title = string.Format(CultureInfo.InvariantCulture, _titleFormat, DurationSyntax.Describe(seconds));
-            context.RegisterCodeFix(
-                CodeAction.Create(title, ct => ReplaceAsync(context.Document, diagnostic, seconds, form, ct), _equivalenceKey),
-                diagnostic);
+            foreach (var (titleFormat, key, seconds) in Choices(replacement))
+            {
+                var title = string.Format(CultureInfo.InvariantCulture, titleFormat, DurationSyntax.Describe(seconds));
+                context.RegisterCodeFix(
+                    CodeAction.Create(title, ct => ReplaceAsync(context.Document, diagnostic, seconds, form, ct), key),
+                    diagnostic);
+            }
         }
 
         return Task.CompletedTask;
     }
 
-    private static async Task<Document> ReplaceAsync(Document document, Diagnostic diagnostic, int seconds, ValueForm form, CancellationToken cancellationToken)
+    /// <summary>The actions to offer, best first, given the analyzer's replacement value.</summary>
+    private protected virtual IEnumerable<(string TitleFormat, string EquivalenceKey, int Seconds)> Choices(int replacementSeconds)
+    {
+        yield return (_titleFormat, _equivalenceKey, replacementSeconds);
+    }
+
+    private static async Task<Solution> ReplaceAsync(Document document, Diagnostic diagnostic, int seconds, ValueForm form, CancellationToken cancellationToken)
+        => await ConstantFix.TryChangeConstantAsync(document, diagnostic.Location.SourceSpan, seconds, form, cancellationToken).ConfigureAwait(false)
+            ?? (await ReplaceUseAsync(document, diagnostic, seconds, form, cancellationToken).ConfigureAwait(false)).Project.Solution;
+
+    private static async Task<Document> ReplaceUseAsync(Document document, Diagnostic diagnostic, int seconds, ValueForm form, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)

@@ -102,6 +102,15 @@ internal static class CallLifter
                 case IInvocationOperation invocation when invocation.TargetMethod.TypeArguments.Any(UsesMethodTypeParameter):
                     return null;
 
+                // The caller's token (a connect-time or request token) must not live as long as the client: once it is
+                // cancelled, every renewal would fail and bring 404104 back. Renewals run with CancellationToken.None.
+                case ILocalReferenceOperation { Local: var tokenLocal } when IsCancellationToken(tokenLocal.Type) && !callSpan.Contains(DeclarationSpan(tokenLocal)):
+                case IParameterReferenceOperation { Parameter: var tokenParameter } when IsCancellationToken(tokenParameter.Type) && !callSpan.Contains(DeclarationSpan(tokenParameter)):
+                    replacements[operation.Syntax] = SyntaxFactory.ParseExpression("global::System.Threading.CancellationToken.None")
+                        .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation)
+                        .WithTriviaFrom(operation.Syntax);
+                    continue;
+
                 case ILocalReferenceOperation { Local: var local } reference when !callSpan.Contains(DeclarationSpan(local)):
                     if (local.IsRef || !CanCapture(local.Type) || !IsCapturable(local, reference, model, target, callSpan, cancellationToken))
                     {
@@ -192,6 +201,9 @@ internal static class CallLifter
             return SyntaxFactory.IdentifierName(capture.FieldName).WithTriviaFrom(reference);
         }
     }
+
+    private static bool IsCancellationToken(ITypeSymbol type)
+        => type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
     /// <summary><c>this</c> is usable at the construction site: no static member, static lambda or static local function on the way out.</summary>
     private static bool HasThisAt(SemanticModel model, int position, CancellationToken cancellationToken)

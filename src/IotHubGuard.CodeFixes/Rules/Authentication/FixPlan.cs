@@ -95,6 +95,7 @@ internal sealed class FixPlan
         var taken = new HashSet<(SyntaxNode Container, string Name)>();
         var added = new List<(SyntaxNode Container, MemberDeclarationSyntax Member)>();
         var replaced = new HashSet<SyntaxNode>();
+        var stillNamed = new HashSet<string>(System.StringComparer.Ordinal);
 
         foreach (var plan in plans.OrderBy(p => p.Target.SpanStart))
         {
@@ -116,7 +117,14 @@ internal sealed class FixPlan
                 }
             }
 
-            editor.ReplaceNode(plan.Target, plan.Replacement(name));
+            var replacement = plan.Replacement(name);
+            editor.ReplaceNode(plan.Target, replacement);
+            stillNamed.UnionWith(replacement.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(n => n.Identifier.ValueText));
+        }
+
+        if (model is not null)
+        {
+            RemoveDeadLocals(editor, model, replaced, stillNamed, cancellationToken);
         }
 
         var endOfLine = EndOfLine(editor.OriginalRoot);
@@ -137,6 +145,62 @@ internal sealed class FixPlan
         }
 
         return editor.GetChangedDocument();
+    }
+
+    /// <summary>
+    /// Removes what the fix made dead: the <c>var token = await tokens.GetSasAsync(…);</c> the generated class now makes
+    /// on every renewal (an extra network call), the <c>SharedAccessSignatureBuilder</c> block the key-based
+    /// authentication replaces (which would still raise AZIOT102), and so on: a local of a single-variable declaration
+    /// whose every read was in a replaced or removed node, and that no replacement names. Comment lines above stay.
+    /// </summary>
+    private static void RemoveDeadLocals(DocumentEditor editor, SemanticModel model, HashSet<SyntaxNode> replaced, HashSet<string> stillNamed, CancellationToken cancellationToken)
+    {
+        var gone = new List<SyntaxNode>(replaced);
+        var removed = new HashSet<SyntaxNode>();
+        var pending = new Queue<SyntaxNode>(replaced);
+        while (pending.Count > 0)
+        {
+            var node = pending.Dequeue();
+            foreach (var name in node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            {
+                if (stillNamed.Contains(name.Identifier.ValueText)
+                    || model.GetSymbolInfo(name, cancellationToken).Symbol is not ILocalSymbol { IsConst: false, IsRef: false } local
+                    || local.DeclaringSyntaxReferences.Length != 1
+                    || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax
+                    {
+                        Initializer: not null,
+                        Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0, AwaitKeyword.RawKind: 0 } statement },
+                    }
+                    || statement.Parent is not BlockSyntax scope
+                    || gone.Contains(statement))
+                {
+                    continue;
+                }
+
+                var reads = scope.DescendantNodes().OfType<IdentifierNameSyntax>()
+                    .Where(n => n.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n, cancellationToken).Symbol, local));
+                if (reads.All(r => gone.Any(g => g.Span.Contains(r.Span))))
+                {
+                    var hasComment = statement.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia));
+                    editor.RemoveNode(statement, hasComment ? SyntaxRemoveOptions.KeepLeadingTrivia | SyntaxRemoveOptions.AddElasticMarker : SyntaxRemoveOptions.KeepNoTrivia);
+                    gone.Add(statement);
+                    removed.Add(statement);
+                    pending.Enqueue(statement);
+                }
+            }
+        }
+
+        // A block that now starts with what was a blank line between the removed statements and the rest: no blank line after '{'.
+        foreach (var block in removed.Select(r => r.Parent).OfType<BlockSyntax>().Distinct())
+        {
+            var first = block.Statements.FirstOrDefault(st => !removed.Contains(st));
+            if (first is not null
+                && block.Statements.TakeWhile(st => st != first).All(removed.Contains)
+                && first.GetLeadingTrivia().FirstOrDefault().IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                editor.ReplaceNode(first, (current, _) => current.WithLeadingTrivia(current.GetLeadingTrivia().SkipWhile(t => t.IsKind(SyntaxKind.EndOfLineTrivia))));
+            }
+        }
     }
 
     /// <summary>The file's line ending (<c>\n</c> when it has none yet).</summary>
@@ -179,26 +243,33 @@ internal interface IFixPlanner
 
 /// <summary>
 /// Fix All for fixes that add generated classes: all plans of a document are made against the same snapshot and
-/// applied in one edit (a batch merge of independent edits would add clashing classes to the same type).
+/// applied in one edit (one after the other would add a second, renamed copy of a class the first already added).
+/// Each diagnostic gets the first of the keys (the preferred one first) that has a plan for it.
 /// </summary>
-internal sealed class PlanFixAllProvider : DocumentBasedFixAllProvider
+internal static class PlanBatch
 {
-    private readonly IFixPlanner _planner;
-
-    public PlanFixAllProvider(IFixPlanner planner) => _planner = planner;
-
-    protected override async Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
+    public static async Task<Document> FixAllAsync(
+        IFixPlanner planner,
+        IReadOnlyList<string> keys,
+        Document document,
+        ImmutableArray<Diagnostic> diagnostics,
+        string? preferredKey,
+        CancellationToken cancellationToken)
     {
+        var order = preferredKey is null ? keys : new[] { preferredKey }.Concat(keys.Where(k => k != preferredKey)).ToList();
         var plans = new List<FixPlan>();
         foreach (var diagnostic in diagnostics)
         {
-            var plan = await _planner.PlanAsync(document, diagnostic, fixAllContext.CodeActionEquivalenceKey, fixAllContext.CancellationToken).ConfigureAwait(false);
-            if (plan is not null)
+            foreach (var key in order)
             {
-                plans.Add(plan);
+                if (await planner.PlanAsync(document, diagnostic, key, cancellationToken).ConfigureAwait(false) is { } plan)
+                {
+                    plans.Add(plan);
+                    break;
+                }
             }
         }
 
-        return plans.Count == 0 ? document : await FixPlan.ApplyAsync(document, plans, fixAllContext.CancellationToken).ConfigureAwait(false);
+        return plans.Count == 0 ? document : await FixPlan.ApplyAsync(document, plans, cancellationToken).ConfigureAwait(false);
     }
 }

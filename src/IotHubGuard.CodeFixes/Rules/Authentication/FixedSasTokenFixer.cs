@@ -30,22 +30,28 @@ namespace IotHubGuard.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FixedSasTokenFixer))]
 [Shared]
-public sealed class FixedSasTokenFixer : CodeFixProvider
+public sealed class FixedSasTokenFixer : CodeFixProvider, IDocumentBatchFixer
 {
     private static readonly Planner s_planner = new();
+
+    /// <summary>The actions in the order they are offered: the key-based one, where a key is in reach, is the better fix.</summary>
+    private static readonly string[] s_keys = { EquivalenceKeys.UseKeyBasedAuthentication, EquivalenceKeys.GenerateTokenRefresh };
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.FixedSasToken);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => new PlanFixAllProvider(s_planner);
+    public override FixAllProvider GetFixAllProvider() => BestFixAllProvider.Instance;
+
+    Task<Document> IDocumentBatchFixer.FixAllAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? preferredKey, CancellationToken cancellationToken)
+        => PlanBatch.FixAllAsync(s_planner, s_keys, document, diagnostics, preferredKey, cancellationToken);
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            foreach (var key in new[] { EquivalenceKeys.UseKeyBasedAuthentication, EquivalenceKeys.GenerateTokenRefresh })
+            foreach (var key in s_keys)
             {
                 var plan = await s_planner.PlanAsync(context.Document, diagnostic, key, context.CancellationToken).ConfigureAwait(false);
                 if (plan is not null)

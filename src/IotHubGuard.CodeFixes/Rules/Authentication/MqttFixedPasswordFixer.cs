@@ -29,7 +29,7 @@ namespace IotHubGuard.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MqttFixedPasswordFixer))]
 [Shared]
-public sealed class MqttFixedPasswordFixer : CodeFixProvider
+public sealed class MqttFixedPasswordFixer : CodeFixProvider, IDocumentBatchFixer
 {
     private static readonly Planner s_planner = new();
 
@@ -37,7 +37,10 @@ public sealed class MqttFixedPasswordFixer : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.MqttFixedPassword);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => new PlanFixAllProvider(s_planner);
+    public override FixAllProvider GetFixAllProvider() => BestFixAllProvider.Instance;
+
+    Task<Document> IDocumentBatchFixer.FixAllAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? preferredKey, CancellationToken cancellationToken)
+        => PlanBatch.FixAllAsync(s_planner, new[] { EquivalenceKeys.UseCredentialsProvider }, document, diagnostics, preferredKey, cancellationToken);
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)

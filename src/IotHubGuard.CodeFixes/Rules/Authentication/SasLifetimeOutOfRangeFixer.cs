@@ -25,7 +25,7 @@ public sealed class SasLifetimeOutOfRangeFixer : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.SasLifetimeOutOfRange);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => BestFixAllProvider.Instance;
 
     /// <inheritdoc />
     public override Task RegisterCodeFixesAsync(CodeFixContext context)

@@ -5,13 +5,19 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace IotHubGuard.CodeFixes;
 
 /// <summary>
-/// AZIOT205: before the assignment, <c>if (client != null) { await client.CloseAsync(); client.Dispose(); }</c>.
-/// Async contexts only; no fix for a local that may be unassigned there (reading it would not compile).
+/// AZIOT205: before the assignment, <c>if (client != null) { await client.CloseAsync(); client.Dispose(); }</c> (no null
+/// check for a member declared non-nullable). In a <c>catch</c> or a reconnect loop, where the previous client is likely
+/// broken, the close is best effort (<c>try { await client.CloseAsync(); } catch (Exception) { }</c>) so that it cannot
+/// stop the recovery. Async contexts only (methods, local functions, lambdas, top-level statements); no fix for a local
+/// that may be unassigned there (reading it would not compile).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ClientOverwrittenWhileOpenFixer))]
 [Shared]
@@ -45,11 +51,27 @@ public sealed class ClientOverwrittenWhileOpenFixer : LifetimeFixProvider
         }
 
         var previous = assignment.Left;
-        var guard = LifetimeSyntax.If(
-            LifetimeSyntax.NotNull(previous),
-            LifetimeSyntax.AwaitCall(previous, "CloseAsync"),
-            LifetimeSyntax.CallStatement(previous, "Dispose"));
-        if (LifetimeSyntax.InsertBefore(root, statement, new[] { guard }) is { } newRoot)
+        StatementSyntax close = LifetimeSyntax.AwaitCall(previous, "CloseAsync");
+        if (IsRecovering(statement))
+        {
+            // In a catch or a reconnect loop the previous client is likely broken: CloseAsync can throw, and an exception
+            // here would stop the recovery (or the host). Closing it is best effort; disposing it is not optional.
+            close = TryStatement(
+                Block(close),
+                SingletonList(CatchClause(
+                    CatchDeclaration(ParseTypeName("global::System.Exception").WithAdditionalAnnotations(Simplifier.Annotation)),
+                    null,
+                    Block().WithOpenBraceToken(Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(
+                        EndOfLine(FixPlan.EndOfLine(root)),
+                        Comment("// The previous client may already be broken: closing it is best effort."))))),
+                null);
+        }
+
+        var dispose = LifetimeSyntax.CallStatement(previous, "Dispose");
+        var cleanup = IsNonNullable(model, previous, cancellationToken)
+            ? new[] { close, dispose }
+            : new[] { LifetimeSyntax.If(LifetimeSyntax.NotNull(previous), close, dispose) };
+        if (LifetimeSyntax.InsertBefore(root, statement, cleanup) is { } newRoot)
         {
             fixes.Add(new LifetimeFix(
                 $"Close and dispose the previous '{previous.WithoutTrivia()}' first",
@@ -59,4 +81,31 @@ public sealed class ClientOverwrittenWhileOpenFixer : LifetimeFixProvider
 
         return fixes;
     }
+
+    /// <summary>The assignment replaces a client after a failure: in a <c>catch</c>, or in a loop, of the same function.</summary>
+    private static bool IsRecovering(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case CatchClauseSyntax or WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax:
+                    return true;
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A member or local declared non-nullable in an enabled nullable context: a null check would be noise.</summary>
+    private static bool IsNonNullable(SemanticModel model, ExpressionSyntax target, CancellationToken cancellationToken)
+        => model.GetSymbolInfo(target, cancellationToken).Symbol switch
+        {
+            IFieldSymbol field => field.NullableAnnotation == NullableAnnotation.NotAnnotated,
+            IPropertySymbol property => property.NullableAnnotation == NullableAnnotation.NotAnnotated,
+            ILocalSymbol local => local.NullableAnnotation == NullableAnnotation.NotAnnotated,
+            _ => false,
+        };
 }

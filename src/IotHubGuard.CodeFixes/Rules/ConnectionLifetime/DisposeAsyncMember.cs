@@ -86,17 +86,25 @@ internal static class DisposeAsyncMember
             var text = await document.GetTextAsync(ct).ConfigureAwait(false);
             var newLine = text.ToString().Contains("\r\n") ? "\r\n" : "\n";
 
+            // The type's own Dispose() releases its other resources (a timer): DisposeAsync closes the client, then calls
+            // it, and it disposes the client too. Without one, DisposeAsync disposes the client itself.
+            var updated = typeDeclaration;
+            var body = statements;
+            if (SyncDispose(typeDeclaration) is not null)
+            {
+                if (alsoDisposeFromDispose)
+                {
+                    updated = AddToDispose(updated, member, IsNeverNull(member, cancellationToken));
+                }
+
+                body = Close(member, cancellationToken).Append(ExpressionStatement(InvocationExpression(IdentifierName("Dispose")))).ToArray();
+            }
+
             var method = MethodDeclaration((TypeSyntax)generator.TypeExpression(valueTask, addImport: true), "DisposeAsync")
                 .WithModifiers(TokenList(Token(SyntaxKind.PublicKeyword), Token(SyntaxKind.AsyncKeyword)))
-                .WithBody(Block(statements))
+                .WithBody(Block(body))
                 .WithLeadingTrivia(EndOfLine(newLine))
                 .WithAdditionalAnnotations(Formatter.Annotation);
-
-            var updated = typeDeclaration;
-            if (alsoDisposeFromDispose)
-            {
-                updated = AddToDispose(updated, member);
-            }
 
             updated = AddBaseType(updated, (TypeSyntax)generator.TypeExpression(asyncDisposable, addImport: true));
             updated = updated.AddMembers(method);
@@ -115,6 +123,23 @@ internal static class DisposeAsyncMember
             : new[] { LifetimeSyntax.If(LifetimeSyntax.NotNull(receiver), close, dispose) };
     }
 
+    /// <summary><c>await _client.CloseAsync();</c>, null-checked where the member can be null.</summary>
+    private static StatementSyntax[] Close(ISymbol member, CancellationToken cancellationToken)
+    {
+        var receiver = IdentifierName(member.Name);
+        var close = LifetimeSyntax.AwaitCall(receiver, "CloseAsync");
+        return IsNeverNull(member, cancellationToken) ? new[] { close } : new[] { LifetimeSyntax.If(LifetimeSyntax.NotNull(receiver), close) };
+    }
+
+    /// <summary>The type's own parameterless instance <c>Dispose()</c> in this declaration.</summary>
+    private static MethodDeclarationSyntax? SyncDispose(TypeDeclarationSyntax type)
+        => type.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(m =>
+            m.Identifier.ValueText == "Dispose"
+            && m.ParameterList.Parameters.Count == 0
+            && m.TypeParameterList is null
+            && !m.Modifiers.Any(SyntaxKind.StaticKeyword)
+            && (m.Body is not null || m.ExpressionBody is not null));
+
     /// <summary><c>await x.CloseAsync();</c>, <c>x.Dispose();</c> or <c>if (x != null) { … }</c> of those: what this fix writes.</summary>
     private static bool IsClientClose(StatementSyntax statement)
         => statement switch
@@ -125,34 +150,92 @@ internal static class DisposeAsyncMember
             _ => false,
         };
 
-    /// <summary>A readonly field or get-only property with an initialiser.</summary>
+    /// <summary>
+    /// A readonly field or get-only property that is initialised, declared non-nullable (nullable context enabled), or
+    /// assigned by every constructor: a null check on it would be noise.
+    /// </summary>
     private static bool IsNeverNull(ISymbol member, CancellationToken cancellationToken)
     {
         var readOnly = member is IFieldSymbol { IsReadOnly: true } || member is IPropertySymbol { SetMethod: null };
-        return readOnly && member.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) switch
+        if (!readOnly)
+        {
+            return false;
+        }
+
+        var annotation = member is IFieldSymbol field ? field.NullableAnnotation : ((IPropertySymbol)member).NullableAnnotation;
+        if (annotation == NullableAnnotation.NotAnnotated)
+        {
+            return true;
+        }
+
+        if (member.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) switch
         {
             VariableDeclaratorSyntax declarator => declarator.Initializer is not null,
             PropertyDeclarationSyntax property => property.Initializer is not null,
             _ => false,
-        });
+        }))
+        {
+            return true;
+        }
+
+        var constructors = member.ContainingType.InstanceConstructors
+            .SelectMany(c => c.DeclaringSyntaxReferences)
+            .Select(r => r.GetSyntax(cancellationToken))
+            .OfType<ConstructorDeclarationSyntax>()
+            .ToList();
+        return constructors.Count > 0 && constructors.All(c => c.Initializer is null && AssignsDirectly(c, member.Name));
     }
 
-    /// <summary>An existing synchronous <c>Dispose()</c> with a block body also disposes the client (sync callers).</summary>
-    private static TypeDeclarationSyntax AddToDispose(TypeDeclarationSyntax type, ISymbol member)
+    /// <summary>The constructor assigns the member with a statement of its own body (not in a branch).</summary>
+    private static bool AssignsDirectly(ConstructorDeclarationSyntax constructor, string name)
     {
-        var dispose = type.Members.OfType<MethodDeclarationSyntax>()
-            .FirstOrDefault(m => m.Identifier.ValueText == "Dispose" && m.ParameterList.Parameters.Count == 0 && m.Body is not null);
-        if (dispose?.Body is not { } body
-            || ReleaseModel.ReleasedNames(body, System.Collections.Immutable.ImmutableHashSet.Create("Dispose")).Contains(member.Name))
+        var expressions = constructor.ExpressionBody is { } arrow
+            ? new[] { arrow.Expression }
+            : constructor.Body?.Statements.OfType<ExpressionStatementSyntax>().Select(s => s.Expression) ?? Enumerable.Empty<ExpressionSyntax>();
+        return expressions.Any(e => e is AssignmentExpressionSyntax { Right: not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } assignment
+            && assignment.Left switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText == name,
+                _ => false,
+            });
+    }
+
+    /// <summary>The type's synchronous <c>Dispose()</c> also disposes the client (sync callers); an expression body becomes a block.</summary>
+    private static TypeDeclarationSyntax AddToDispose(TypeDeclarationSyntax type, ISymbol member, bool neverNull)
+    {
+        var dispose = SyncDispose(type);
+        if (dispose is null
+            || (dispose.Body is { } existing && ReleaseModel.ReleasedNames(existing, System.Collections.Immutable.ImmutableHashSet.Create("Dispose")).Contains(member.Name)))
         {
             return type;
         }
 
-        var statement = ExpressionStatement(ConditionalAccessExpression(
-                IdentifierName(member.Name),
-                InvocationExpression(MemberBindingExpression(IdentifierName("Dispose")))))
+        StatementSyntax statement = neverNull
+            ? LifetimeSyntax.CallStatement(IdentifierName(member.Name), "Dispose")
+            : ExpressionStatement(ConditionalAccessExpression(IdentifierName(member.Name), InvocationExpression(MemberBindingExpression(IdentifierName("Dispose")))));
+        statement = statement.WithAdditionalAnnotations(Formatter.Annotation);
+        if (dispose.Body is { } body)
+        {
+            return type.ReplaceNode(body, body.AddStatements(statement));
+        }
+
+        // void Dispose() => _timer.Dispose();  →  void Dispose() { _timer.Dispose(); _client.Dispose(); }
+        // A trailing comment stays with the statement it described.
+        var arrow = dispose.ExpressionBody!;
+        var trailing = dispose.SemicolonToken.TrailingTrivia;
+        var kept = ExpressionStatement(arrow.Expression.WithoutTrivia()).WithTrailingTrivia(trailing);
+        var endOfLine = trailing.LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        var block = Block(kept, statement)
+            .WithTrailingTrivia(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? TriviaList(endOfLine) : TriviaList(ElasticCarriageReturnLineFeed))
             .WithAdditionalAnnotations(Formatter.Annotation);
-        return type.ReplaceNode(body, body.AddStatements(statement));
+        var rewritten = dispose
+            .WithExpressionBody(null)
+            .WithSemicolonToken(default)
+            .WithParameterList(dispose.ParameterList.WithTrailingTrivia(dispose.ParameterList.GetTrailingTrivia().Where(t => !t.IsKind(SyntaxKind.WhitespaceTrivia))))
+            .WithBody(block)
+            .WithAdditionalAnnotations(Formatter.Annotation);
+        return type.ReplaceNode(dispose, rewritten);
     }
 
     private static TypeDeclarationSyntax AddBaseType(TypeDeclarationSyntax type, TypeSyntax baseType)

@@ -12,8 +12,8 @@ namespace IotHubGuard.CodeFixes;
 
 /// <summary>
 /// Base of the connection-lifetime fixers. A fix rewrites statements around the reported node (wraps a scope in
-/// <c>try/finally</c>, adds a <c>DisposeAsync</c>), so two fixes in one method or type can overlap: Fix All applies
-/// them one after the other on the same document, each on its node found again through an annotation.
+/// <c>try/finally</c>, adds a <c>DisposeAsync</c>), so two fixes in one method or type can overlap: Fix All
+/// (<see cref="BestFixAllProvider"/>) applies them one after the other on the same document.
 /// </summary>
 public abstract class LifetimeFixProvider : CodeFixProvider
 {
@@ -25,7 +25,7 @@ public abstract class LifetimeFixProvider : CodeFixProvider
     public sealed override ImmutableArray<string> FixableDiagnosticIds => _ids;
 
     /// <inheritdoc />
-    public sealed override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
+    public sealed override FixAllProvider GetFixAllProvider() => BestFixAllProvider.Instance;
 
     /// <inheritdoc />
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -53,56 +53,6 @@ public abstract class LifetimeFixProvider : CodeFixProvider
         SyntaxNode node,
         ImmutableDictionary<string, string?> properties,
         CancellationToken cancellationToken);
-
-    private async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
-    {
-        var cancellationToken = context.CancellationToken;
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || diagnostics.IsEmpty)
-        {
-            return document;
-        }
-
-        var targets = new List<(SyntaxAnnotation Annotation, int Position, ImmutableDictionary<string, string?> Properties)>();
-        var annotationsByNode = new Dictionary<SyntaxNode, List<SyntaxAnnotation>>();
-        foreach (var diagnostic in diagnostics)
-        {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var annotation = new SyntaxAnnotation();
-            if (!annotationsByNode.TryGetValue(node, out var list))
-            {
-                annotationsByNode[node] = list = new List<SyntaxAnnotation>();
-            }
-
-            list.Add(annotation);
-            targets.Add((annotation, diagnostic.Location.SourceSpan.Start, diagnostic.Properties));
-        }
-
-        document = document.WithSyntaxRoot(root.ReplaceNodes(
-            annotationsByNode.Keys,
-            (original, rewritten) => rewritten.WithAdditionalAnnotations(annotationsByNode[original])));
-
-        // In document order, as one fix after the other would go: the result is the same as applying them one by one.
-        foreach (var target in targets.OrderBy(t => t.Position))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var current = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var node = current?.GetAnnotatedNodes(target.Annotation).FirstOrDefault();
-            if (node is null)
-            {
-                continue;
-            }
-
-            var fixes = await GetFixesAsync(document, node, target.Properties, cancellationToken).ConfigureAwait(false);
-            var fix = fixes.FirstOrDefault(f => string.Equals(f.EquivalenceKey, context.CodeActionEquivalenceKey, StringComparison.Ordinal));
-            if (fix is not null)
-            {
-                document = await fix.Apply(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return document;
-    }
 }
 
 /// <summary>One code action a lifetime fixer offers.</summary>

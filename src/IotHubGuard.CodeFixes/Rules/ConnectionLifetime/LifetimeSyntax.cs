@@ -77,6 +77,9 @@ internal static class LifetimeSyntax
         {
             case BlockSyntax or SwitchSectionSyntax:
                 return root.InsertNodesBefore(statement, annotated);
+            case GlobalStatementSyntax global:
+                // Top-level statements: each statement is a member of the compilation unit.
+                return root.InsertNodesBefore(global, annotated.Select(s => GlobalStatement(s)));
             case IfStatementSyntax or ElseClauseSyntax or WhileStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax or DoStatementSyntax or UsingStatementSyntax or FixedStatementSyntax or LockStatementSyntax or LabeledStatementSyntax:
                 var block = Block(annotated.Append(statement.WithoutLeadingTrivia())).WithTriviaFrom(statement).WithAdditionalAnnotations(Formatter.Annotation);
                 return root.ReplaceNode(statement, block);
@@ -92,6 +95,11 @@ internal static class LifetimeSyntax
     /// </summary>
     public static SyntaxNode? WrapRestInTryFinally(SyntaxNode root, LocalDeclarationStatementSyntax declaration, IReadOnlyList<StatementSyntax> cleanup)
     {
+        if (declaration.Parent is GlobalStatementSyntax { Parent: CompilationUnitSyntax unit } global)
+        {
+            return WrapRestOfTopLevelInTryFinally(root, unit, global, cleanup);
+        }
+
         if (declaration.Parent is not BlockSyntax block)
         {
             return null;
@@ -113,6 +121,27 @@ internal static class LifetimeSyntax
         var tryStatement = TryFinally(rest, annotatedCleanup);
         var newStatements = block.Statements.Take(index + 1).Append(tryStatement);
         return root.ReplaceNode(block, block.WithStatements(List(newStatements)));
+    }
+
+    /// <summary>The top-level program's form of <see cref="WrapRestInTryFinally"/>: the following global statements move into the <c>try</c>.</summary>
+    private static SyntaxNode? WrapRestOfTopLevelInTryFinally(SyntaxNode root, CompilationUnitSyntax unit, GlobalStatementSyntax declaration, IReadOnlyList<StatementSyntax> cleanup)
+    {
+        var index = unit.Members.IndexOf(declaration);
+        var rest = unit.Members.Skip(index + 1).TakeWhile(m => m is GlobalStatementSyntax).Cast<GlobalStatementSyntax>().ToList();
+        if (rest.Any(g => g.Statement is LocalFunctionStatementSyntax or LabeledStatementSyntax))
+        {
+            return null;
+        }
+
+        var annotatedCleanup = cleanup.Select(s => s.WithAdditionalAnnotations(Formatter.Annotation)).ToArray();
+        if (rest.Count == 0)
+        {
+            return root.InsertNodesAfter(declaration, annotatedCleanup.Select(s => GlobalStatement(s)));
+        }
+
+        var tryStatement = GlobalStatement(TryFinally(rest.Select(g => g.Statement), annotatedCleanup));
+        var members = unit.Members.Take(index + 1).Append(tryStatement).Concat(unit.Members.Skip(index + 1 + rest.Count));
+        return root.ReplaceNode(unit, unit.WithMembers(List(members)));
     }
 
     /// <summary><c>using (…) body</c> becomes <c>using (…) { try { body } finally { cleanup } }</c>.</summary>

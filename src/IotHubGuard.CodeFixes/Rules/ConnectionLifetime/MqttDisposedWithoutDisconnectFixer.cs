@@ -17,7 +17,9 @@ namespace IotHubGuard.CodeFixes;
 /// <summary>
 /// AZIOT204: <c>if (client.IsConnected) { await client.DisconnectAsync(); }</c> before an explicit <c>Dispose()</c>,
 /// or in a <c>finally</c> around the rest of the using scope. <c>IsConnected</c> guards it because MQTTnet's
-/// DisconnectAsync throws on a client that is not connected. Async contexts only.
+/// DisconnectAsync throws on a client that is not connected. In a <c>finally</c>, MQTTnet 5's <c>TryDisconnectAsync()</c>
+/// when it is in scope: it never throws, so it cannot hide the exception that reached the <c>finally</c>. Async contexts
+/// only (methods, local functions, lambdas, top-level statements).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MqttDisposedWithoutDisconnectFixer))]
 [Shared]
@@ -54,7 +56,14 @@ public sealed class MqttDisposedWithoutDisconnectFixer : LifetimeFixProvider
                 if (DisposalFix.TryGetUsing(node, kind, out var usingNode) && LifetimeSyntax.CanAwait(usingNode))
                 {
                     var clientType = ClientType(model, usingNode, client, cancellationToken);
-                    if (DisposalFix.WrapInFinally(root, usingNode, client, r => new[] { Disconnect(r, clientType, nullable: false) }) is { } wrapped)
+
+                    // In a finally, a throwing DisconnectAsync would hide the exception that got there: TryDisconnectAsync
+                    // (MQTTnet 5) never throws, and needs no IsConnected check.
+                    StatementSyntax Cleanup(ExpressionSyntax receiver)
+                        => HasTryDisconnect(model, clientType, node.SpanStart)
+                            ? LifetimeSyntax.AwaitCall(receiver, "TryDisconnectAsync")
+                            : Disconnect(receiver, clientType, nullable: false);
+                    if (DisposalFix.WrapInFinally(root, usingNode, client, r => new[] { Cleanup(r) }) is { } wrapped)
                     {
                         fixes.Add(new LifetimeFix($"Disconnect '{client}' in a finally block", EquivalenceKeys.DisconnectInFinally, _ => Task.FromResult(document.WithSyntaxRoot(wrapped))));
                     }
@@ -75,10 +84,13 @@ public sealed class MqttDisposedWithoutDisconnectFixer : LifetimeFixProvider
         return fixes;
     }
 
-    /// <summary>
-    /// <c>client.DisconnectAsync()</c> when MQTTnet's extension overload is in scope, otherwise the interface method
-    /// with <c>new MqttClientDisconnectOptions()</c> (its namespace is imported by the code action).
-    /// </summary>
+    /// <summary>Whether MQTTnet's <c>TryDisconnectAsync()</c> extension (MQTTnet 5) can be called on the client here without arguments.</summary>
+    private static bool HasTryDisconnect(SemanticModel model, ITypeSymbol? clientType, int position)
+        => clientType is not null && model
+            .LookupSymbols(position, clientType, "TryDisconnectAsync", includeReducedExtensionMethods: true)
+            .OfType<IMethodSymbol>()
+            .Any(m => m.Parameters.All(p => p.IsOptional));
+
     /// <summary>The type of the client a using disposes: the declared variable's, or the resource expression's.</summary>
     private static ITypeSymbol? ClientType(SemanticModel model, StatementSyntax usingNode, string client, CancellationToken cancellationToken)
     {
@@ -96,6 +108,10 @@ public sealed class MqttDisposedWithoutDisconnectFixer : LifetimeFixProvider
         return usingNode is UsingStatementSyntax { Expression: { } expression } ? model.GetTypeInfo(expression, cancellationToken).Type : null;
     }
 
+    /// <summary>
+    /// <c>client.DisconnectAsync()</c> when MQTTnet's extension overload is in scope, otherwise the interface method
+    /// with <c>new MqttClientDisconnectOptions()</c> (its namespace is imported by the code action).
+    /// </summary>
     private static ExpressionSyntax DisconnectCall(SemanticModel model, SyntaxGenerator generator, ExpressionSyntax receiver, ITypeSymbol? receiverType, int position)
     {
         var extensionInScope = receiverType is not null && model

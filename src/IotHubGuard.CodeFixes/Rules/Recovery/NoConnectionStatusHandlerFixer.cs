@@ -32,14 +32,18 @@ public sealed class NoConnectionStatusHandlerFixer : CodeFixProvider
     private const string Sdk = "global::Microsoft.Azure.Devices.Client.";
     private const string LoggingNamespace = "Microsoft.Extensions.Logging";
 
-    private const string TerminalComment =
-        "// Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed) are terminal: create a new client to reconnect.";
+    // Two short lines: generated code keeps to the line lengths people review.
+    private static readonly string[] s_terminalComment =
+    {
+        "// Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed)",
+        "// are terminal: create a new client to reconnect.",
+    };
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.NoConnectionStatusHandler);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => DocumentFixAll.Instance;
+    public override FixAllProvider GetFixAllProvider() => BestFixAllProvider.Instance;
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -318,6 +322,9 @@ public sealed class NoConnectionStatusHandlerFixer : CodeFixProvider
             NeedsLoggingUsing = needsLoggingUsing;
         }
 
+        /// <summary><c>ConnectionStatus</c> where the SDK namespace is imported at the handler, else its full name.</summary>
+        public string StatusType { get; private set; } = "global::Microsoft.Azure.Devices.Client.ConnectionStatus";
+
         public HandlerHost Host { get; }
 
         /// <summary>The type member the handler method is inserted after (type-member host only).</summary>
@@ -378,14 +385,26 @@ public sealed class NoConnectionStatusHandlerFixer : CodeFixProvider
             var logger = memberLogger ?? localLogger;
             var host = topLevel || localLogger is not null ? HandlerHost.LocalFunction : HandlerHost.TypeMember;
             var isStatic = host == HandlerHost.TypeMember && (memberLogger is null || memberLogger.IsStatic);
+            // The handler calls LoggerExtensions.Log(LogLevel, …): where it is not in scope, the fix imports its namespace.
             var needsUsing = logger is not null
-                && model.LookupSymbols(position, TypeOf(logger), "LogInformation", includeReducedExtensionMethods: true).IsEmpty;
-            if (needsUsing && model.Compilation.GetTypeByMetadataName(LoggingNamespace + ".LoggerExtensions") is null)
+                && !model.LookupSymbols(position, TypeOf(logger), "Log", includeReducedExtensionMethods: true)
+                    .OfType<IMethodSymbol>()
+                    .Any(m => m.IsExtensionMethod && m.Parameters.FirstOrDefault()?.Type.Name == "LogLevel" && m.ContainingType.Name == "LoggerExtensions");
+            var loggerExtensions = model.Compilation.GetTypeByMetadataName(LoggingNamespace + ".LoggerExtensions");
+            var hasLevelLog = loggerExtensions?.GetMembers("Log").OfType<IMethodSymbol>()
+                .Any(m => m.Parameters.Length >= 2 && m.Parameters[1].Type.Name == "LogLevel") == true;
+            if (logger is not null && !hasLevelLog)
             {
-                logger = null; // no LogInformation to call: fall back to Console.Error.
+                logger = null; // no Log(LogLevel, …) to call: fall back to Console.Error.
                 needsUsing = false;
                 isStatic = host == HandlerHost.TypeMember;
             }
+
+            // The enum the Warning/Information choice compares with, by its short name where the SDK namespace is imported.
+            var statusType = model.LookupNamespacesAndTypes(position, name: "ConnectionStatus")
+                .Any(t => t.ToDisplayString() == "Microsoft.Azure.Devices.Client.ConnectionStatus")
+                ? "ConnectionStatus"
+                : "global::Microsoft.Azure.Devices.Client.ConnectionStatus";
 
             // Reuse a handler an earlier fix added (same name and signature), else pick a free name.
             for (var attempt = 1; attempt < 100; attempt++)
@@ -399,27 +418,41 @@ public sealed class NoConnectionStatusHandlerFixer : CodeFixProvider
 
                 if (taken.Count == 0)
                 {
-                    return new HandlerContext(host, member, name, reuses: false, isStatic, Describe(logger), needsUsing);
+                    return WithStatusType(new HandlerContext(host, member, name, reuses: false, isStatic, Describe(logger), needsUsing), statusType);
                 }
 
                 if (taken.All(s => IsReusableHandler(s, host, staticContext)))
                 {
-                    return new HandlerContext(host, member, name, reuses: true, isStatic, Describe(logger), needsLoggingUsing: false);
+                    return WithStatusType(new HandlerContext(host, member, name, reuses: true, isStatic, Describe(logger), needsLoggingUsing: false), statusType);
                 }
             }
 
             return null;
         }
 
+        private static HandlerContext WithStatusType(HandlerContext context, string statusType)
+        {
+            context.StatusType = statusType;
+            return context;
+        }
+
+        /// <summary>
+        /// The handler. With a logger, Disconnected (terminal: the client gave up) is logged at Warning, the rest at
+        /// Information; <c>LogLevel</c> is in scope because the fix imports <c>Microsoft.Extensions.Logging</c> for <c>Log</c>.
+        /// </summary>
         public string HandlerText(bool asLocalFunction)
         {
             var modifiers = asLocalFunction ? string.Empty : IsStatic ? "private static " : "private ";
             var log = Logger is null
                 ? "global::System.Console.Error.WriteLine($\"IoT Hub connection status changed to {status} ({reason})\");"
-                : Logger + ".LogInformation(\"IoT Hub connection status changed to {Status} ({Reason})\", status, reason);";
+                : Logger + ".Log(\n"
+                    + "        status == " + StatusType + ".Disconnected ? LogLevel.Warning : LogLevel.Information,\n"
+                    + "        \"IoT Hub connection status changed to {Status} ({Reason})\",\n"
+                    + "        status,\n"
+                    + "        reason);";
             return modifiers + "void " + Name + "(" + Sdk + "ConnectionStatus status, " + Sdk + "ConnectionStatusChangeReason reason)\n"
                 + "{\n"
-                + "    " + TerminalComment + "\n"
+                + string.Concat(s_terminalComment.Select(line => "    " + line + "\n"))
                 + "    " + log + "\n"
                 + "}\n";
         }
@@ -490,16 +523,5 @@ public sealed class NoConnectionStatusHandlerFixer : CodeFixProvider
             && (host == HandlerHost.LocalFunction
                 ? method.MethodKind == MethodKind.LocalFunction
                 : method.MethodKind == MethodKind.Ordinary && (!staticContext || method.IsStatic));
-    }
-
-    /// <summary>Fix All: all diagnostics of a document in one pass, sharing the handler.</summary>
-    private sealed class DocumentFixAll : DocumentBasedFixAllProvider
-    {
-        public static readonly DocumentFixAll Instance = new();
-
-        protected override string GetFixAllTitle(FixAllContext fixAllContext) => Title;
-
-        protected override async Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
-            => await ApplyAsync(document, diagnostics.Select(d => d.Location.SourceSpan), fixAllContext.CancellationToken).ConfigureAwait(false);
     }
 }

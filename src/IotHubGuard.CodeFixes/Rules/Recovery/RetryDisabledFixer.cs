@@ -14,10 +14,14 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace IotHubGuard.CodeFixes;
 
 /// <summary>
-/// AZIOT501: put the SDK's default retry policy back. <c>new NoRetry()</c> becomes
-/// <c>new ExponentialBackoff(int.MaxValue, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100))</c>
-/// (a variable declared as <c>NoRetry</c> becomes <c>IRetryPolicy</c>); the obsolete
-/// <c>client.RetryPolicy = RetryPolicyType.No_Retry;</c> becomes <c>client.SetRetryPolicy(new ExponentialBackoff(…));</c>.
+/// AZIOT501: let the SDK's default retry policy apply. A statement that only sets <c>NoRetry</c>
+/// (<c>client.SetRetryPolicy(new NoRetry());</c>, the obsolete <c>client.RetryPolicy = RetryPolicyType.No_Retry;</c>)
+/// is removed: a client on which no policy is set uses the default. Where the policy is chosen inside an expression
+/// (a field initializer, an argument built elsewhere), <c>new NoRetry()</c> becomes the SDK default
+/// <c>new ExponentialBackoff(int.MaxValue, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100))</c>,
+/// with <c>using</c> directives added rather than names spelled out (a variable declared as <c>NoRetry</c> becomes
+/// <c>IRetryPolicy</c>). A void expression body <c>=> c.RetryPolicy = RetryPolicyType.No_Retry;</c> becomes
+/// <c>=> c.SetRetryPolicy(new ExponentialBackoff(…));</c>.
 /// In <c>Microsoft.Azure.Iot.Device</c>, the never-retrying <c>ConnectionRetryPolicy</c> becomes that SDK's default,
 /// <c>new ExponentialBackoffRetryPolicy(uint.MaxValue, TimeSpan.FromSeconds(60))</c>.
 /// </summary>
@@ -26,6 +30,8 @@ namespace IotHubGuard.CodeFixes;
 public sealed class RetryDisabledFixer : CodeFixProvider
 {
     private const string Title = "Use the SDK's default retry policy (ExponentialBackoff, retry forever)";
+
+    private const string RemoveTitle = "Remove the NoRetry policy (the SDK's default retry policy applies)";
 
     private const string DefaultPolicy =
         "new global::Microsoft.Azure.Devices.Client.ExponentialBackoff(int.MaxValue, global::System.TimeSpan.FromMilliseconds(100), "
@@ -39,7 +45,7 @@ public sealed class RetryDisabledFixer : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.RetryDisabled);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => BestFixAllProvider.Instance;
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -56,8 +62,9 @@ public sealed class RetryDisabledFixer : CodeFixProvider
                 && form is RetryDisabledAnalyzer.NoRetryCreation or RetryDisabledAnalyzer.ObsoleteProperty or RetryDisabledAnalyzer.ConnectionRetryPolicyAssignment
                 && CanFix(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true), form))
             {
+                var removes = SettingStatement(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true), form) is not null;
                 context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => FixAsync(context.Document, diagnostic, form, ct), EquivalenceKeys.UseDefaultRetryPolicy),
+                    CodeAction.Create(removes ? RemoveTitle : Title, ct => FixAsync(context.Document, diagnostic, form, ct), EquivalenceKeys.UseDefaultRetryPolicy),
                     diagnostic);
             }
         }
@@ -84,13 +91,67 @@ public sealed class RetryDisabledFixer : CodeFixProvider
         }
 
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (SettingStatement(node, form) is { } statement)
+        {
+            return document.WithSyntaxRoot(RemoveStatement(root, statement));
+        }
+
         var newRoot = form switch
         {
             RetryDisabledAnalyzer.NoRetryCreation => await ReplaceCreationAsync(document, root, node, cancellationToken).ConfigureAwait(false),
             RetryDisabledAnalyzer.ConnectionRetryPolicyAssignment => ReplaceIotDeviceCreation(root, node),
-            _ => ReplaceObsoleteAssignment(root, node),
+            _ => ReplaceObsoleteAssignment(root, node, DefaultPolicyExpression()),
         };
-        return newRoot is null ? document : document.WithSyntaxRoot(newRoot);
+        return newRoot is null
+            ? document
+            : document.WithSyntaxRoot(await WithUsingSystemAsync(document, newRoot, node.SpanStart, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The statement whose only effect is to set <c>NoRetry</c>: <c>client.SetRetryPolicy(new NoRetry());</c> or the
+    /// obsolete <c>client.RetryPolicy = RetryPolicyType.No_Retry;</c>. Null where the policy is chosen inside an expression.
+    /// </summary>
+    private static StatementSyntax? SettingStatement(SyntaxNode node, string form)
+    {
+        if (form == RetryDisabledAnalyzer.ObsoleteProperty)
+        {
+            return ObsoleteAssignment(node)?.Parent as ExpressionStatementSyntax;
+        }
+
+        return node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is
+            {
+                Parent: ArgumentSyntax
+                {
+                    Parent: ArgumentListSyntax
+                    {
+                        Arguments.Count: 1,
+                        Parent: InvocationExpressionSyntax
+                        {
+                            Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SetRetryPolicy" },
+                            Parent: ExpressionStatementSyntax statement,
+                        },
+                    },
+                },
+            }
+            && statement.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax
+            ? statement
+            : null;
+    }
+
+    /// <summary>Removes the statement's line, trailing comment included; comment lines above it stay (they may describe what follows).</summary>
+    private static SyntaxNode RemoveStatement(SyntaxNode root, StatementSyntax statement)
+    {
+        SyntaxNode removed = statement.Parent is GlobalStatementSyntax global ? global : statement;
+        var leading = removed.GetLeadingTrivia();
+        var newRoot = root.RemoveNode(removed, SyntaxRemoveOptions.KeepNoTrivia)!;
+        if (!leading.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
+        {
+            return newRoot;
+        }
+
+        var kept = leading.Reverse().SkipWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse();
+        var next = newRoot.FindToken(removed.FullSpan.Start);
+        return newRoot.ReplaceToken(next, next.WithLeadingTrivia(kept.Concat(next.LeadingTrivia)));
     }
 
     private static async Task<SyntaxNode?> ReplaceCreationAsync(Document document, SyntaxNode root, SyntaxNode node, CancellationToken cancellationToken)
@@ -129,7 +190,7 @@ public sealed class RetryDisabledFixer : CodeFixProvider
             : null;
 
     /// <summary><c>client.RetryPolicy = RetryPolicyType.No_Retry;</c> -> <c>client.SetRetryPolicy(new ExponentialBackoff(…));</c></summary>
-    private static SyntaxNode? ReplaceObsoleteAssignment(SyntaxNode root, SyntaxNode node)
+    private static SyntaxNode? ReplaceObsoleteAssignment(SyntaxNode root, SyntaxNode node, ExpressionSyntax policy)
     {
         if (ObsoleteAssignment(node) is not { Left: MemberAccessExpressionSyntax target } assignment)
         {
@@ -142,7 +203,7 @@ public sealed class RetryDisabledFixer : CodeFixProvider
                 target.Expression.WithoutTrivia(),
                 SyntaxFactory.IdentifierName("SetRetryPolicy")),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
-                SyntaxFactory.Argument(DefaultPolicyExpression()))));
+                SyntaxFactory.Argument(policy))));
         return root.ReplaceNode(assignment, call.WithTriviaFrom(assignment));
     }
 
@@ -151,6 +212,26 @@ public sealed class RetryDisabledFixer : CodeFixProvider
         => node is ArrowExpressionClauseSyntax arrow
         && (arrow.Parent is MethodDeclarationSyntax { ReturnType: PredefinedTypeSyntax method } && method.Keyword.IsKind(SyntaxKind.VoidKeyword)
             || arrow.Parent is LocalFunctionStatementSyntax { ReturnType: PredefinedTypeSyntax local } && local.Keyword.IsKind(SyntaxKind.VoidKeyword));
+
+    /// <summary>Adds <c>using System;</c> first among the usings when <c>TimeSpan</c> does not bind at <paramref name="position"/>.</summary>
+    private static async Task<SyntaxNode> WithUsingSystemAsync(Document document, SyntaxNode newRoot, int position, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || newRoot is not CompilationUnitSyntax unit || !model.LookupNamespacesAndTypes(position, name: "TimeSpan").IsEmpty)
+        {
+            return newRoot;
+        }
+
+        var newLine = FixPlan.EndOfLine(unit);
+        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("System")).WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine));
+        if (unit.Usings.Count > 0)
+        {
+            directive = directive.WithLeadingTrivia(unit.Usings[0].GetLeadingTrivia());
+            unit = unit.ReplaceNode(unit.Usings[0], unit.Usings[0].WithoutLeadingTrivia());
+        }
+
+        return unit.WithUsings(unit.Usings.Insert(0, directive));
+    }
 
     /// <summary>
     /// The default policy with <c>global::</c>-qualified type names, each annotated for the simplifier, so it reads
@@ -164,6 +245,8 @@ public sealed class RetryDisabledFixer : CodeFixProvider
         var typeNames = creation.DescendantNodes()
             .Where(n => n is MemberAccessExpressionSyntax { Expression: AliasQualifiedNameSyntax } || n == creation.Type)
             .ToArray();
-        return creation.ReplaceNodes(typeNames, (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation));
+
+        // AddImportsAnnotation: `using System;` is added where it is missing, rather than System.TimeSpan spelled out.
+        return creation.ReplaceNodes(typeNames, (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
     }
 }

@@ -92,7 +92,6 @@ public partial class MqttFixedPasswordAnalyzerTests
             {
                 public MqttClientOptions Options(string host, string deviceId, string deviceKey)
                 {
-                    var sas = Sas.Create(host, deviceId, deviceKey);
                     return new MqttClientOptionsBuilder()
                         .WithTcpServer(host, 8883)
                         .WithClientId(deviceId)

@@ -105,7 +105,7 @@ public class ClientFieldNeverClosedFixerTests
     }
 
     [Fact]
-    public async Task ExistingSyncDispose_AlsoDisposesTheClient()
+    public async Task ExistingSyncDispose_DisposesTheClient_DisposeAsyncClosesThenCallsIt()
     {
         await VerifyAsync(
             """
@@ -139,13 +139,65 @@ public class ClientFieldNeverClosedFixerTests
                 public void Dispose()
                 {
                     _stop.Dispose();
-                    _client?.Dispose();
+                    _client.Dispose();
                 }
 
                 public async ValueTask DisposeAsync()
                 {
                     await _client.CloseAsync();
+                    Dispose();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ExpressionBodiedDispose_OfATimer_IsStillCalled_FromDisposeAsync()
+    {
+        await VerifyAsync(
+            """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Azure.Devices.Client;
+
+            public sealed class Uplink : IDisposable
+            {
+                private readonly DeviceClient {|AZIOT202:_client|};
+                private readonly Timer _heartbeat = new(_ => { }, null, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+
+                public Uplink(string cs) => _client = DeviceClient.CreateFromConnectionString(cs);
+
+                public Task SendAsync(Message message) => _client.SendEventAsync(message);
+
+                public void Dispose() => _heartbeat.Dispose(); // stops the heartbeat
+            }
+            """,
+            """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Azure.Devices.Client;
+
+            public sealed class Uplink : IDisposable, IAsyncDisposable
+            {
+                private readonly DeviceClient _client;
+                private readonly Timer _heartbeat = new(_ => { }, null, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+
+                public Uplink(string cs) => _client = DeviceClient.CreateFromConnectionString(cs);
+
+                public Task SendAsync(Message message) => _client.SendEventAsync(message);
+
+                public void Dispose()
+                {
+                    _heartbeat.Dispose(); // stops the heartbeat
                     _client.Dispose();
+                }
+
+                public async ValueTask DisposeAsync()
+                {
+                    await _client.CloseAsync();
+                    Dispose();
                 }
             }
             """);

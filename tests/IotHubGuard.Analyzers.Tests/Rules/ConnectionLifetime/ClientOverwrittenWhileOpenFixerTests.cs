@@ -77,7 +77,7 @@ public class ClientOverwrittenWhileOpenFixerTests
     }
 
     [Fact]
-    public async Task LocalInLoop_EmbeddedStatement_BecomesABlock()
+    public async Task LocalInLoop_EmbeddedStatement_BecomesABlock_CloseIsBestEffort()
     {
         await VerifyAsync(
             """
@@ -119,7 +119,15 @@ public class ClientOverwrittenWhileOpenFixerTests
                         {
                             if (client != null)
                             {
-                                await client.CloseAsync();
+                                try
+                                {
+                                    await client.CloseAsync();
+                                }
+                                catch (System.Exception)
+                                {
+                                    // The previous client may already be broken: closing it is best effort.
+                                }
+
                                 client.Dispose();
                             }
 
@@ -132,6 +140,101 @@ public class ClientOverwrittenWhileOpenFixerTests
                 }
             }
             """);
+    }
+
+    [Fact]
+    public async Task NonNullableFieldReplacedInACatch_NoNullCheck_GuardedClose()
+    {
+        var test = new Verify.Test(Libraries.DeviceSdk)
+        {
+            TestCode = """
+                #nullable enable
+                using System;
+                using System.Threading.Tasks;
+                using Microsoft.Azure.Devices.Client;
+                using Microsoft.Azure.Devices.Client.Exceptions;
+
+                public sealed class Reconnector : IAsyncDisposable
+                {
+                    private readonly string _cs;
+                    private DeviceClient _client;
+
+                    public Reconnector(string cs)
+                    {
+                        _cs = cs;
+                        _client = DeviceClient.CreateFromConnectionString(cs, TransportType.Mqtt);
+                    }
+
+                    public async Task SendAsync(Message message)
+                    {
+                        try
+                        {
+                            await _client.SendEventAsync(message);
+                        }
+                        catch (IotHubCommunicationException)
+                        {
+                            {|AZIOT205:_client = DeviceClient.CreateFromConnectionString(_cs, TransportType.Mqtt)|};
+                            await _client.OpenAsync();
+                        }
+                    }
+
+                    public async ValueTask DisposeAsync()
+                    {
+                        await _client.CloseAsync();
+                        _client.Dispose();
+                    }
+                }
+                """,
+            FixedCode = """
+                #nullable enable
+                using System;
+                using System.Threading.Tasks;
+                using Microsoft.Azure.Devices.Client;
+                using Microsoft.Azure.Devices.Client.Exceptions;
+
+                public sealed class Reconnector : IAsyncDisposable
+                {
+                    private readonly string _cs;
+                    private DeviceClient _client;
+
+                    public Reconnector(string cs)
+                    {
+                        _cs = cs;
+                        _client = DeviceClient.CreateFromConnectionString(cs, TransportType.Mqtt);
+                    }
+
+                    public async Task SendAsync(Message message)
+                    {
+                        try
+                        {
+                            await _client.SendEventAsync(message);
+                        }
+                        catch (IotHubCommunicationException)
+                        {
+                            try
+                            {
+                                await _client.CloseAsync();
+                            }
+                            catch (Exception)
+                            {
+                                // The previous client may already be broken: closing it is best effort.
+                            }
+
+                            _client.Dispose();
+                            _client = DeviceClient.CreateFromConnectionString(_cs, TransportType.Mqtt);
+                            await _client.OpenAsync();
+                        }
+                    }
+
+                    public async ValueTask DisposeAsync()
+                    {
+                        await _client.CloseAsync();
+                        _client.Dispose();
+                    }
+                }
+                """,
+        };
+        await test.RunAsync();
     }
 
     [Fact]

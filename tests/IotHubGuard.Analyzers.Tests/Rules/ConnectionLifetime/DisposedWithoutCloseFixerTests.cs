@@ -8,13 +8,29 @@ namespace IotHubGuard.Analyzers.Tests.Rules.ConnectionLifetime;
 
 public class DisposedWithoutCloseFixerTests
 {
-    private static Task VerifyAsync(string source, string fixedSource, string equivalenceKey)
-        => new Verify.Test(Libraries.DeviceSdk)
+    /// <summary>
+    /// The single fix of <paramref name="equivalenceKey"/>. Fix All applies each site's best fix, so where the key is the
+    /// second action (close in finally, where <c>await using</c> is offered) its Fix All result is <paramref name="fixAllSource"/>.
+    /// </summary>
+    private static Task VerifyAsync(string source, string fixedSource, string equivalenceKey, string? fixAllSource = null)
+    {
+        var test = new Verify.Test(Libraries.DeviceSdk)
         {
             TestCode = source,
             FixedCode = fixedSource,
             CodeActionEquivalenceKey = equivalenceKey,
-        }.RunAsync();
+        };
+        if (fixAllSource is not null)
+        {
+            test.BatchFixedCode = fixAllSource;
+        }
+        else if (equivalenceKey == EquivalenceKeys.CloseInFinally)
+        {
+            test.CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllCheck;
+        }
+
+        return test.RunAsync();
+    }
 
     [Fact]
     public async Task UsingDeclaration_BecomesAwaitUsing()
@@ -249,7 +265,7 @@ public class DisposedWithoutCloseFixerTests
                 public async ValueTask DisposeAsync()
                 {
                     await _client.CloseAsync();
-                    _client.Dispose();
+                    Dispose();
                 }
             }
             """,
@@ -324,7 +340,22 @@ public class DisposedWithoutCloseFixerTests
                 }
             }
             """,
-            EquivalenceKeys.CloseInFinally);
+            EquivalenceKeys.CloseInFinally,
+            """
+            using System.Threading.Tasks;
+            using Microsoft.Azure.Devices.Client;
+
+            class Device
+            {
+                async Task RunAsync(string cs, Message message)
+                {
+                    await using var device = DeviceClient.CreateFromConnectionString(cs);
+                    await using var module = ModuleClient.CreateFromConnectionString(cs);
+                    await device.SendEventAsync(message);
+                    await module.SendEventAsync(message);
+                }
+            }
+            """);
     }
 
     [Fact]

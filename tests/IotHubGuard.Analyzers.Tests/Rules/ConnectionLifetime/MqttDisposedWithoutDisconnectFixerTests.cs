@@ -17,7 +17,7 @@ public class MqttDisposedWithoutDisconnectFixerTests
         }.RunAsync();
 
     [Fact]
-    public async Task UsingDeclaration_DisconnectInFinally()
+    public async Task UsingDeclaration_TryDisconnectInFinally()
     {
         await VerifyAsync(
             """
@@ -50,10 +50,7 @@ public class MqttDisposedWithoutDisconnectFixerTests
                     }
                     finally
                     {
-                        if (client.IsConnected)
-                        {
-                            await client.DisconnectAsync();
-                        }
+                        await client.TryDisconnectAsync();
                     }
                 }
             }
@@ -62,7 +59,7 @@ public class MqttDisposedWithoutDisconnectFixerTests
     }
 
     [Fact]
-    public async Task UsingStatement_DisconnectInFinally()
+    public async Task UsingStatement_TryDisconnectInFinally()
     {
         await VerifyAsync(
             """
@@ -96,10 +93,7 @@ public class MqttDisposedWithoutDisconnectFixerTests
                         }
                         finally
                         {
-                            if (client.IsConnected)
-                            {
-                                await client.DisconnectAsync();
-                            }
+                            await client.TryDisconnectAsync();
                         }
                     }
                 }

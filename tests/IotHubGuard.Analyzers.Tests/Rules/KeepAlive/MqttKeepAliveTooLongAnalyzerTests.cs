@@ -353,7 +353,7 @@ public class MqttKeepAliveTooLongAnalyzerTests
                     .Build();
             }
             """;
-        await Verify.VerifyCodeFixAsync(source, fixedSource);
+        await VerifyClampAsync(source, fixedSource);
     }
 
     [Fact]
@@ -377,7 +377,7 @@ public class MqttKeepAliveTooLongAnalyzerTests
                     .Build();
             }
             """;
-        await Verify.VerifyCodeFixAsync(source, fixedSource, Libraries.MqttNet);
+        await VerifyClampAsync(source, fixedSource, Libraries.MqttNet);
     }
 
     [Fact]
@@ -401,6 +401,98 @@ public class MqttKeepAliveTooLongAnalyzerTests
                 MqttTransportSettings Settings() => new MqttTransportSettings(TransportType.Mqtt) { KeepAliveInSeconds = 600 };
             }
             """;
-        await Verify.VerifyCodeFixAsync(source, fixedSource, Libraries.DeviceSdk, "azure_iot.mqtt_keep_alive_max_seconds = 600\n");
+        await VerifyClampAsync(source, fixedSource, Libraries.DeviceSdk, "azure_iot.mqtt_keep_alive_max_seconds = 600\n");
     }
+
+    [Fact]
+    public async Task Fix_FirstAction_SetsTheSdkDefault300s()
+    {
+        const string source = """
+            using System;
+            using Microsoft.Azure.Devices.Client;
+            using Microsoft.Azure.Devices.Client.Transport.Mqtt;
+            using MQTTnet;
+
+            class Device
+            {
+                MqttTransportSettings Settings() => new MqttTransportSettings(TransportType.Mqtt)
+                {
+                    KeepAliveInSeconds = {|AZIOT301:3600|}, // one hour
+                };
+
+                MqttClientOptions Options() => new MqttClientOptionsBuilder()
+                    .WithTcpServer("contoso.azure-devices.net")
+                    .WithKeepAlivePeriod({|AZIOT301:TimeSpan.FromHours(1)|})
+                    .Build();
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using Microsoft.Azure.Devices.Client;
+            using Microsoft.Azure.Devices.Client.Transport.Mqtt;
+            using MQTTnet;
+
+            class Device
+            {
+                MqttTransportSettings Settings() => new MqttTransportSettings(TransportType.Mqtt)
+                {
+                    KeepAliveInSeconds = 300, // one hour
+                };
+
+                MqttClientOptions Options() => new MqttClientOptionsBuilder()
+                    .WithTcpServer("contoso.azure-devices.net")
+                    .WithKeepAlivePeriod(TimeSpan.FromMinutes(5))
+                    .Build();
+            }
+            """;
+        await Verify.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task Fix_ValueFromAProjectConstant_ChangesTheConstant_NotTheUse()
+    {
+        const string source = """
+            using System;
+            using MQTTnet;
+
+            static class Settings
+            {
+                public const int KeepAliveSeconds = 1800;     // half an hour between pings
+            }
+
+            class Device
+            {
+                MqttClientOptions Options() => new MqttClientOptionsBuilder()
+                    .WithTcpServer("contoso.azure-devices.net")
+                    .WithKeepAlivePeriod({|AZIOT301:TimeSpan.FromSeconds(Settings.KeepAliveSeconds)|})
+                    .Build();
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using MQTTnet;
+
+            static class Settings
+            {
+                public const int KeepAliveSeconds = 300;     // half an hour between pings
+            }
+
+            class Device
+            {
+                MqttClientOptions Options() => new MqttClientOptionsBuilder()
+                    .WithTcpServer("contoso.azure-devices.net")
+                    .WithKeepAlivePeriod(TimeSpan.FromSeconds(Settings.KeepAliveSeconds))
+                    .Build();
+            }
+            """;
+        await Verify.VerifyCodeFixAsync(source, fixedSource, Libraries.MqttNet);
+    }
+
+    private static Task VerifyClampAsync(string source, string fixedSource, Libraries libraries = Libraries.All, string? editorConfig = null)
+        => new Verify.Test(libraries, editorConfig)
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = IotHubGuard.CodeFixes.EquivalenceKeys.ClampKeepAlive,
+        }.RunAsync();
 }

@@ -10,15 +10,17 @@ namespace IotHubGuard.Analyzers.Tests.Rules.Recovery;
 
 public class NoConnectionStatusHandlerAnalyzerTests
 {
-    /// <summary>Just enough of Microsoft.Extensions.Logging for the fix to find an ILogger and LogInformation.</summary>
+    /// <summary>Just enough of Microsoft.Extensions.Logging for the fix to find an ILogger and Log(LogLevel, …).</summary>
     private const string LoggingStub = """
         namespace Microsoft.Extensions.Logging
         {
-            public interface ILogger { void Write(string message, object[] args); }
+            public enum LogLevel { Trace, Debug, Information, Warning, Error, Critical, None }
+            public interface ILogger { void Write(LogLevel level, string message, object[] args); }
             public interface ILogger<out TCategoryName> : ILogger { }
             public static class LoggerExtensions
             {
-                public static void LogInformation(this ILogger logger, string message, params object[] args) => logger.Write(message, args);
+                public static void LogInformation(this ILogger logger, string message, params object[] args) => logger.Write(LogLevel.Information, message, args);
+                public static void Log(this ILogger logger, LogLevel logLevel, string message, params object[] args) => logger.Write(logLevel, message, args);
             }
         }
         """;
@@ -339,7 +341,8 @@ public class NoConnectionStatusHandlerAnalyzerTests
 
                 private static void OnConnectionStatusChanged(ConnectionStatus status, ConnectionStatusChangeReason reason)
                 {
-                    // Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed) are terminal: create a new client to reconnect.
+                    // Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed)
+                    // are terminal: create a new client to reconnect.
                     Console.Error.WriteLine($"IoT Hub connection status changed to {status} ({reason})");
                 }
             }
@@ -393,8 +396,13 @@ public class NoConnectionStatusHandlerAnalyzerTests
 
                 private void OnConnectionStatusChanged(ConnectionStatus status, ConnectionStatusChangeReason reason)
                 {
-                    // Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed) are terminal: create a new client to reconnect.
-                    _logger.LogInformation("IoT Hub connection status changed to {Status} ({Reason})", status, reason);
+                    // Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed)
+                    // are terminal: create a new client to reconnect.
+                    _logger.Log(
+                        status == ConnectionStatus.Disconnected ? LogLevel.Warning : LogLevel.Information,
+                        "IoT Hub connection status changed to {Status} ({Reason})",
+                        status,
+                        reason);
                 }
             }
             """;
@@ -437,8 +445,13 @@ public class NoConnectionStatusHandlerAnalyzerTests
 
                     void OnConnectionStatusChanged(ConnectionStatus status, ConnectionStatusChangeReason reason)
                     {
-                        // Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed) are terminal: create a new client to reconnect.
-                        logger.LogInformation("IoT Hub connection status changed to {Status} ({Reason})", status, reason);
+                        // Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed)
+                        // are terminal: create a new client to reconnect.
+                        logger.Log(
+                            status == ConnectionStatus.Disconnected ? LogLevel.Warning : LogLevel.Information,
+                            "IoT Hub connection status changed to {Status} ({Reason})",
+                            status,
+                            reason);
                     }
                 }
             }
@@ -468,7 +481,8 @@ public class NoConnectionStatusHandlerAnalyzerTests
 
             void OnConnectionStatusChanged(ConnectionStatus status, ConnectionStatusChangeReason reason)
             {
-                // Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed) are terminal: create a new client to reconnect.
+                // Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed)
+                // are terminal: create a new client to reconnect.
                 System.Console.Error.WriteLine($"IoT Hub connection status changed to {status} ({reason})");
             }
             """;
@@ -511,7 +525,8 @@ public class NoConnectionStatusHandlerAnalyzerTests
 
                 private static void OnConnectionStatusChanged(ConnectionStatus status, ConnectionStatusChangeReason reason)
                 {
-                    // Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed) are terminal: create a new client to reconnect.
+                    // Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed)
+                    // are terminal: create a new client to reconnect.
                     System.Console.Error.WriteLine($"IoT Hub connection status changed to {status} ({reason})");
                 }
             }
@@ -559,7 +574,8 @@ public class NoConnectionStatusHandlerAnalyzerTests
 
                 private static void OnConnectionStatusChanged2(ConnectionStatus status, ConnectionStatusChangeReason reason)
                 {
-                    // Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed) are terminal: create a new client to reconnect.
+                    // Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed)
+                    // are terminal: create a new client to reconnect.
                     Console.Error.WriteLine($"IoT Hub connection status changed to {status} ({reason})");
                 }
 
@@ -610,7 +626,8 @@ public class NoConnectionStatusHandlerAnalyzerTests
 
                 private static void OnConnectionStatusChanged(ConnectionStatus status, ConnectionStatusChangeReason reason)
                 {
-                    // Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed) are terminal: create a new client to reconnect.
+                    // Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed)
+                    // are terminal: create a new client to reconnect.
                     System.Console.Error.WriteLine($"IoT Hub connection status changed to {status} ({reason})");
                 }
             }
@@ -651,8 +668,13 @@ public class NoConnectionStatusHandlerAnalyzerTests
 
                 private void OnConnectionStatusChanged(ConnectionStatus status, ConnectionStatusChangeReason reason)
                 {
-                    // Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed) are terminal: create a new client to reconnect.
-                    logger.LogInformation("IoT Hub connection status changed to {Status} ({Reason})", status, reason);
+                    // Disconnected (retries exhausted, credentials rejected, device disabled) and Disabled (closed)
+                    // are terminal: create a new client to reconnect.
+                    logger.Log(
+                        status == ConnectionStatus.Disconnected ? LogLevel.Warning : LogLevel.Information,
+                        "IoT Hub connection status changed to {Status} ({Reason})",
+                        status,
+                        reason);
                 }
             }
             """;

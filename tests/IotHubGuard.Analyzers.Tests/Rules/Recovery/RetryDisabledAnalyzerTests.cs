@@ -234,7 +234,7 @@ public class RetryDisabledAnalyzerTests
     }
 
     [Fact]
-    public async Task Fix_ReplacesNoRetry_WithTheSdkDefault()
+    public async Task Fix_SetRetryPolicyStatement_IsRemoved_TheSdkDefaultApplies()
     {
         const string source = """
             using System;
@@ -256,7 +256,6 @@ public class RetryDisabledAnalyzerTests
             {
                 void Configure(DeviceClient client)
                 {
-                    client.SetRetryPolicy(new ExponentialBackoff(int.MaxValue, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100))); // no retries while debugging
                 }
             }
             """;
@@ -264,7 +263,7 @@ public class RetryDisabledAnalyzerTests
     }
 
     [Fact]
-    public async Task Fix_WithoutUsingSystem_QualifiesTimeSpan()
+    public async Task Fix_InsideAnExpression_WritesTheDefault_AddingUsingSystem()
     {
         const string source = """
             using Microsoft.Azure.Devices.Client;
@@ -275,11 +274,12 @@ public class RetryDisabledAnalyzerTests
             }
             """;
         const string fixedSource = """
+            using System;
             using Microsoft.Azure.Devices.Client;
 
             class Device
             {
-                void Configure(DeviceClient client) => client.SetRetryPolicy(new ExponentialBackoff(int.MaxValue, System.TimeSpan.FromMilliseconds(100), System.TimeSpan.FromSeconds(10), System.TimeSpan.FromMilliseconds(100)));
+                void Configure(DeviceClient client) => client.SetRetryPolicy(new ExponentialBackoff(int.MaxValue, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100)));
             }
             """;
         await Verify.VerifyCodeFixAsync(source, fixedSource, Libraries.DeviceSdk);
@@ -324,7 +324,7 @@ public class RetryDisabledAnalyzerTests
     }
 
     [Fact]
-    public async Task Fix_ObsoleteProperty_BecomesSetRetryPolicy_AndFixAllFixesEveryForm()
+    public async Task Fix_ObsoletePropertyAndSetRetryPolicyStatements_AreRemoved_CommentAboveStays()
     {
         const string source = """
             using System;
@@ -349,8 +349,6 @@ public class RetryDisabledAnalyzerTests
                 void Configure(DeviceClient client, DeviceClient backup)
                 {
                     // Legacy setting kept from the 2018 prototype.
-                    client.SetRetryPolicy(new ExponentialBackoff(int.MaxValue, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100)));
-                    backup.SetRetryPolicy(new ExponentialBackoff(int.MaxValue, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100)));
                 }
             }
             """;
@@ -393,5 +391,28 @@ public class RetryDisabledAnalyzerTests
             }
             """;
         await Verify.VerifyCodeFixAsync(source, source, Libraries.DeviceSdk);
+    }
+
+    [Fact]
+    public async Task Fix_TopLevelStatement_IsRemoved()
+    {
+        var test = new Verify.Test(Libraries.DeviceSdk)
+        {
+            TestCode = """
+                using Microsoft.Azure.Devices.Client;
+
+                using var client = DeviceClient.CreateFromConnectionString(args[0]);
+                client.SetRetryPolicy({|AZIOT501:new NoRetry()|}); // fail fast on the bench
+                await client.OpenAsync();
+                """,
+            FixedCode = """
+                using Microsoft.Azure.Devices.Client;
+
+                using var client = DeviceClient.CreateFromConnectionString(args[0]);
+                await client.OpenAsync();
+                """,
+        };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        await test.RunAsync();
     }
 }
