@@ -7,12 +7,13 @@ using System.Xml.Linq;
 
 namespace IotHubGuard.Package.Tests;
 
-/// <summary>What is inside the four nupkgs the README's pack command produces: files, metadata and the package readme.</summary>
+/// <summary>What is inside the five nupkgs the README's pack command produces: files, metadata and the package readme.</summary>
 public sealed class PackageContentTests : IClassFixture<PackedPackageFixture>
 {
     private static readonly string[] s_packageIds =
     {
         "IotHubGuard.Analyzers",
+        "IotHubGuard.Diagnostics",
         "IotHubGuard.Runtime",
         "IotHubGuard.Runtime.Hosting",
         "IotHubGuard.Runtime.Mqtt",

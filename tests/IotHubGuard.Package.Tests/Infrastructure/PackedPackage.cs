@@ -10,7 +10,7 @@ using IotHubGuard.Testing;
 namespace IotHubGuard.Package.Tests;
 
 /// <summary>
-/// The four IotHubGuard packages, packed ONCE per test run by running the README's pack command (Install, step 1) in a
+/// The IotHubGuard packages, packed ONCE per test run by running the README's pack command (Install, step 1) in a
 /// clean copy of the repository, plus what consumer projects share: one packages folder (so every consumer after the
 /// first restores from disk) and the SDK stand-in DLLs, compiled once per version. Everything lives under one
 /// temporary directory that is deleted when the test process exits. Tests reach it through <see cref="PackedPackageFixture"/>.
