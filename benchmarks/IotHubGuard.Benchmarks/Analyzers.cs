@@ -55,6 +55,27 @@ public static class Analyzers
     /// <summary>Registers nothing: the analyzer-driver baseline (roslyn-analyzers' PerformanceTests use the same).</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Empty { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
 
+    /// <summary>The AZIOT analyzers of another build of IotHubGuard.Analyzers.dll (<c>--before PATH</c>), loaded in a context of their own.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> AziotBefore { get; private set; } = ImmutableArray<DiagnosticAnalyzer>.Empty;
+
+    /// <summary><see cref="SdkDefaults"/> plus <see cref="AziotBefore"/>.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> SdkDefaultsAndAziotBefore => SdkDefaults.AddRange(AziotBefore);
+
+    /// <summary>Where <see cref="AziotBefore"/> came from, or null.</summary>
+    public static string? BeforePath { get; private set; }
+
+    /// <summary>Loads the "before" analyzers from <paramref name="path"/> (an IotHubGuard.Analyzers.dll built from another commit).</summary>
+    public static void UseBefore(string path)
+    {
+        BeforePath = Path.GetFullPath(path);
+        var reference = new AnalyzerFileReference(BeforePath, new IsolatedLoader());
+        AziotBefore = reference.GetAnalyzers(LanguageNames.CSharp);
+        if (AziotBefore.IsEmpty)
+        {
+            throw new InvalidOperationException($"No C# analyzer in {BeforePath}.");
+        }
+    }
+
     /// <summary>The IotHubGuard.Analyzers assembly.</summary>
     public static Assembly AziotAssembly => typeof(IotHubGuardAnalyzer).Assembly;
 
@@ -162,6 +183,21 @@ public static class Analyzers
         // The default load context: NetAnalyzers binds to the Roslyn already loaded (newer than the one it was built against).
         public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
     }
+}
+
+/// <summary>
+/// Loads an assembly that has the same name as one already loaded (IotHubGuard.Analyzers of another commit) into a
+/// load context of its own; Roslyn itself still comes from the default context.
+/// </summary>
+internal sealed class IsolatedLoader : IAnalyzerAssemblyLoader
+{
+    private readonly System.Runtime.Loader.AssemblyLoadContext _context = new("IotHubGuard.Before");
+
+    public void AddDependencyLocation(string fullPath)
+    {
+    }
+
+    public Assembly LoadFromPath(string fullPath) => _context.LoadFromAssemblyPath(fullPath);
 }
 
 /// <summary>An analyzer that registers no action: what the analyzer driver costs by itself.</summary>

@@ -39,6 +39,12 @@ public enum Scenario
 
     /// <summary><see cref="SdkDefaults"/> + every AZIOT analyzer: AZIOT's marginal cost in a real build.</summary>
     SdkDefaultsAndAziot,
+
+    /// <summary>Compile + the AZIOT analyzers of another build (<c>--before</c>): the "before" of a before/after run.</summary>
+    AziotBefore,
+
+    /// <summary><see cref="SdkDefaults"/> + the AZIOT analyzers of <c>--before</c>.</summary>
+    SdkDefaultsAndAziotBefore,
 }
 
 /// <summary>The outcome of one run.</summary>
@@ -111,6 +117,8 @@ public sealed class Workload
         Scenario.Ca2000 => Analyzers.Ca2000Analyzers,
         Scenario.SdkDefaults => Analyzers.SdkDefaults,
         Scenario.SdkDefaultsAndAziot => Analyzers.SdkDefaultsAndAziot,
+        Scenario.AziotBefore => Analyzers.AziotBefore,
+        Scenario.SdkDefaultsAndAziotBefore => Analyzers.SdkDefaultsAndAziotBefore,
         _ => throw new ArgumentOutOfRangeException(nameof(scenario)),
     };
 
