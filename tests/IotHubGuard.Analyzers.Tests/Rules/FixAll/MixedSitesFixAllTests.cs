@@ -2,12 +2,14 @@ using IotHubGuard.CodeFixes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
-// The lifetime analyzers may be merged into one type: these aliases are the only place the tests name them.
+// The one lifetime analyzer, narrowed to the rule under test: these aliases are the only place the tests name it.
 using CloseVerify = IotHubGuard.Analyzers.Tests.CSharpCodeFixVerifier<
-    IotHubGuard.Analyzers.DisposedWithoutCloseAnalyzer,
+    IotHubGuard.Analyzers.ConnectionLifetimeAnalyzer,
+    IotHubGuard.Analyzers.Tests.Aziot201,
     IotHubGuard.CodeFixes.DisposedWithoutCloseFixer>;
 using DisconnectVerify = IotHubGuard.Analyzers.Tests.CSharpCodeFixVerifier<
-    IotHubGuard.Analyzers.MqttDisposedWithoutDisconnectAnalyzer,
+    IotHubGuard.Analyzers.ConnectionLifetimeAnalyzer,
+    IotHubGuard.Analyzers.Tests.Aziot204,
     IotHubGuard.CodeFixes.MqttDisposedWithoutDisconnectFixer>;
 
 namespace IotHubGuard.Analyzers.Tests.Rules.FixAll;
