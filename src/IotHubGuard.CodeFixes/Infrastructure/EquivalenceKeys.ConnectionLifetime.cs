@@ -17,6 +17,9 @@ public static partial class EquivalenceKeys
     /// <summary>AZIOT202: close and dispose the client from the type's <c>DisposeAsync</c> (added when missing).</summary>
     public const string CloseFromDisposeAsync = "AZIOT202_CloseFromDisposeAsync";
 
+    /// <summary>AZIOT202: in a <c>BackgroundService</c>, close and dispose the client in a <c>StopAsync</c> override.</summary>
+    public const string CloseFromStopAsync = "AZIOT202_CloseFromStopAsync";
+
     /// <summary>AZIOT203: create the client once, before the loop, in an <c>await using</c> declaration.</summary>
     public const string HoistClientCreation = "AZIOT203_HoistClientCreation";
 
