@@ -34,7 +34,7 @@ public sealed class ClientFieldNeverClosedFixer : LifetimeFixProvider
         }
 
         // A hosted service is stopped through StopAsync: the host may dispose it late or not at all.
-        if (await StopAsyncMember.TryCreateAsync(document, node, member!, cancellationToken).ConfigureAwait(false) is { } stop)
+        if (await StopAsyncMember.TryCreateAsync(document, node, member!, alsoDispose: true, cancellationToken).ConfigureAwait(false) is { } stop)
         {
             return new List<LifetimeFix> { new($"Close and dispose '{member}' in a StopAsync override", EquivalenceKeys.CloseFromStopAsync, stop) };
         }

@@ -21,7 +21,7 @@ internal static class StopAsyncMember
     private const string BackgroundService = "Microsoft.Extensions.Hosting.BackgroundService";
 
     public static async Task<Func<CancellationToken, Task<Document>>?> TryCreateAsync(
-        Document document, SyntaxNode nodeInType, string memberName, CancellationToken cancellationToken)
+        Document document, SyntaxNode nodeInType, string memberName, bool alsoDispose, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var typeDeclaration = nodeInType.FirstAncestorOrSelf<ClassDeclarationSyntax>();
@@ -38,9 +38,11 @@ internal static class StopAsyncMember
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var eol = text.ToString().Contains("\r\n") ? "\r\n" : "\n";
         var nullable = member is IFieldSymbol { IsReadOnly: true } or IPropertySymbol { SetMethod: null } ? string.Empty : "?";
+        // AZIOT201: the type's Dispose() already disposes the client; StopAsync only closes it (no double dispose).
+        var dispose = alsoDispose ? $"{member.Name}.Dispose();" : null;
         var close = nullable.Length == 0
-            ? $"        await {member.Name}.CloseAsync(cancellationToken);{eol}        {member.Name}.Dispose();{eol}"
-            : $"        if ({member.Name} != null){eol}        {{{eol}            await {member.Name}.CloseAsync(cancellationToken);{eol}            {member.Name}.Dispose();{eol}        }}{eol}";
+            ? $"        await {member.Name}.CloseAsync(cancellationToken);{eol}" + (dispose is null ? string.Empty : $"        {dispose}{eol}")
+            : $"        if ({member.Name} != null){eol}        {{{eol}            await {member.Name}.CloseAsync(cancellationToken);{eol}" + (dispose is null ? string.Empty : $"            {dispose}{eol}") + $"        }}{eol}";
         var existing = type.GetMembers("StopAsync").ToList();
         if (existing.Count > 0)
         {

@@ -2,12 +2,17 @@ using IotHubGuard.CodeFixes;
 using Verify = IotHubGuard.Analyzers.Tests.CSharpCodeFixVerifier<
     IotHubGuard.Analyzers.ClientFieldNeverClosedAnalyzer,
     IotHubGuard.CodeFixes.ClientFieldNeverClosedFixer>;
+using Verify201 = IotHubGuard.Analyzers.Tests.CSharpCodeFixVerifier<
+    IotHubGuard.Analyzers.ConnectionLifetimeAnalyzer,
+    IotHubGuard.Analyzers.Tests.Aziot201,
+    IotHubGuard.CodeFixes.DisposedWithoutCloseFixer>;
 
 namespace IotHubGuard.Analyzers.Tests.Rules.ConnectionLifetime;
 
 /// <summary>
 /// AZIOT202 in a <c>BackgroundService</c>: the host stops it through <c>StopAsync</c>, so that is where the client is
 /// closed — after <c>base.StopAsync</c> has stopped <c>ExecuteAsync</c> — not in a <c>DisposeAsync</c> the host may call late.
+/// AZIOT201 (a Dispose() override that disposes without closing) gets the same StopAsync, which only closes.
 /// </summary>
 public class ClientFieldNeverClosedStopAsyncFixTests
 {
@@ -131,6 +136,67 @@ public class ClientFieldNeverClosedStopAsyncFixTests
                 }
                 """,
             CodeActionEquivalenceKey = EquivalenceKeys.CloseFromDisposeAsync,
+        }.RunAsync();
+    }
+
+    [Fact]
+    public async Task Aziot201_BackgroundServiceDisposeOverride_ClosesInStopAsync_DisposeStaysInDispose()
+    {
+        const string fixedSource = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Azure.Devices.Client;
+            using Microsoft.Extensions.Hosting;
+
+            sealed class TelemetryWorker : BackgroundService
+            {
+                private readonly DeviceClient _client = DeviceClient.CreateFromConnectionString("HostName=h.azure-devices.net;DeviceId=d;SharedAccessKey=a2V5", TransportType.Mqtt);
+
+                protected override Task ExecuteAsync(CancellationToken stoppingToken) => _client.SendEventAsync(new Message(), stoppingToken);
+
+                public override void Dispose()
+                {
+                    _client.Dispose();
+                    base.Dispose();
+                }
+
+                public override async Task StopAsync(CancellationToken cancellationToken)
+                {
+                    await base.StopAsync(cancellationToken);
+                    await _client.CloseAsync(cancellationToken);
+                }
+            }
+            """;
+        await new Verify201.Test(Libraries.DeviceSdk)
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using System.Threading;
+                    using System.Threading.Tasks;
+                    using Microsoft.Azure.Devices.Client;
+                    using Microsoft.Extensions.Hosting;
+
+                    sealed class TelemetryWorker : BackgroundService
+                    {
+                        private readonly DeviceClient _client = DeviceClient.CreateFromConnectionString("HostName=h.azure-devices.net;DeviceId=d;SharedAccessKey=a2V5", TransportType.Mqtt);
+
+                        protected override Task ExecuteAsync(CancellationToken stoppingToken) => _client.SendEventAsync(new Message(), stoppingToken);
+
+                        public override void Dispose()
+                        {
+                            {|AZIOT201:_client.Dispose()|};
+                            base.Dispose();
+                        }
+                    }
+                    """,
+                    BackgroundServiceStandIn,
+                },
+            },
+            FixedState = { Sources = { fixedSource, BackgroundServiceStandIn } },
+            CodeActionEquivalenceKey = EquivalenceKeys.CloseFieldFromStopAsync,
         }.RunAsync();
     }
 }
