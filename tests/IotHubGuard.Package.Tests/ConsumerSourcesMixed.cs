@@ -143,6 +143,17 @@ internal static class ConsumerSourcesMixed
                 using var client = new MqttClientFactory().CreateMqttClient();
                 await client.ConnectAsync(options);
             }
+
+            // A worker that runs until the process is stopped, and never says goodbye to the hub.
+            public static async Task RunAsync(string cs, Func<Message> read)
+            {
+                var client = DeviceClient.CreateFromConnectionString(cs, TransportType.Mqtt);
+                while (true)
+                {
+                    await client.SendEventAsync(read());
+                    await Task.Delay(TimeSpan.FromMinutes(1));
+                }
+            }
         }
 
         public sealed class Uplink : IDisposable

@@ -14,8 +14,14 @@ public static partial class EquivalenceKeys
     /// <summary>AZIOT201 (field disposed in a synchronous method): close and dispose it from <c>DisposeAsync</c>.</summary>
     public const string CloseFieldFromDisposeAsync = "AZIOT201_CloseFromDisposeAsync";
 
+    /// <summary>AZIOT201: in a <c>BackgroundService</c> that disposes a client field, close it in a <c>StopAsync</c> override.</summary>
+    public const string CloseFieldFromStopAsync = "AZIOT201_CloseFromStopAsync";
+
     /// <summary>AZIOT202: close and dispose the client from the type's <c>DisposeAsync</c> (added when missing).</summary>
     public const string CloseFromDisposeAsync = "AZIOT202_CloseFromDisposeAsync";
+
+    /// <summary>AZIOT202: in a <c>BackgroundService</c>, close and dispose the client in a <c>StopAsync</c> override.</summary>
+    public const string CloseFromStopAsync = "AZIOT202_CloseFromStopAsync";
 
     /// <summary>AZIOT203: create the client once, before the loop, in an <c>await using</c> declaration.</summary>
     public const string HoistClientCreation = "AZIOT203_HoistClientCreation";

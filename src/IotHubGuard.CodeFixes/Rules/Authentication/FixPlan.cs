@@ -18,17 +18,18 @@ internal sealed class GeneratedClass
 {
     private const string FingerprintName = "IotHubGuardGeneratedClass";
 
-    public GeneratedClass(SyntaxNode container, string baseName, Func<string, MemberDeclarationSyntax> build)
+    public GeneratedClass(SyntaxNode container, ImmutableArray<string> names, Func<string, MemberDeclarationSyntax> build)
     {
         Container = container;
-        BaseName = baseName;
+        Names = names;
         Build = build;
     }
 
     /// <summary>A <see cref="TypeDeclarationSyntax"/> or the <see cref="CompilationUnitSyntax"/>, in the original tree.</summary>
     public SyntaxNode Container { get; }
 
-    public string BaseName { get; }
+    /// <summary>The names to try, best first (see <see cref="GeneratedClassNames"/>); the first gets a number when all are taken.</summary>
+    public ImmutableArray<string> Names { get; }
 
     /// <summary>Builds the class with its final name.</summary>
     public Func<string, MemberDeclarationSyntax> Build { get; }
@@ -221,17 +222,26 @@ internal sealed class FixPlan
     {
         // The lookup at the construction site sees the containing type's members (all partial parts, inherited ones)
         // and every type in scope, so the new name neither clashes nor shadows.
-        var candidate = generated.BaseName;
+        foreach (var name in generated.Names)
+        {
+            if (IsFree(name))
+            {
+                return name;
+            }
+        }
+
         for (var i = 2; ; i++)
         {
-            if (!taken.Contains((generated.Container, candidate))
-                && (model is null || model.LookupSymbols(position, name: candidate).IsEmpty))
+            var candidate = generated.Names[0] + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (IsFree(candidate))
             {
                 return candidate;
             }
-
-            candidate = generated.BaseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+
+        bool IsFree(string candidate)
+            => !taken.Contains((generated.Container, candidate))
+            && (model is null || model.LookupSymbols(position, name: candidate).IsEmpty);
     }
 }
 

@@ -353,7 +353,7 @@ public sealed class FixedSasTokenFixer : CodeFixProvider, IDocumentBatchFixer
 
             var generated = new GeneratedClass(
                 container,
-                lifted.MethodName + "TokenRefresh",
+                GeneratedClassNames.For(call, site.Model.GetEnclosingSymbol(call.Syntax.SpanStart, cancellationToken)?.ContainingType, "TokenRefresh"),
                 name => BuildRefreshClass(name, access, isModule, lifted, eol, new Dictionary<string, SyntaxNode>
                 {
                     ["__Base__"] = GeneratedSyntax.TypeSyntaxFor(generator, baseType),
@@ -383,8 +383,7 @@ public sealed class FixedSasTokenFixer : CodeFixProvider, IDocumentBatchFixer
             string name, string access, bool isModule, LiftedCall lifted, string eol, Dictionary<string, SyntaxNode> placeholders, SyntaxGenerator generator)
         {
             var text = new StringBuilder();
-            text.Append("/// <summary>Renews the SAS token by calling ").Append(lifted.MethodName)
-                .Append(" again whenever the SDK needs a new one (IotHubGuard AZIOT101).</summary>").Append(eol);
+            text.Append("/// <summary>The device SDK calls this before each SAS token expires, so the connection never outlives its token (IotHubGuard AZIOT101).</summary>").Append(eol);
             text.Append(access).Append(" sealed class ").Append(name).Append(" : __Base__").Append(eol).Append('{').Append(eol);
             for (var i = 0; i < lifted.Captures.Length; i++)
             {

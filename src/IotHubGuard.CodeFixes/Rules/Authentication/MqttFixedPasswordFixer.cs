@@ -212,10 +212,11 @@ public sealed class MqttFixedPasswordFixer : CodeFixProvider, IDocumentBatchFixe
                     SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(lifted.Expression))));
             var eol = FixPlan.EndOfLine(target);
             var access = GeneratedClass.AccessibilityFor(container);
+            var hasRenewal = model.Compilation.GetTypeByMetadataName("IotHubGuard.Runtime.Mqtt.IotHubMqttTokenRenewal") is not null;
             var generated = new GeneratedClass(
                 container,
-                lifted.MethodName + "Credentials",
-                name => BuildProviderClass(name, access, lifted, eol, generator, new Dictionary<string, SyntaxNode>
+                GeneratedClassNames.For(call, model.GetEnclosingSymbol(call.Syntax.SpanStart, cancellationToken)?.ContainingType, "CredentialsProvider"),
+                name => BuildProviderClass(name, access, lifted, eol, hasRenewal, generator, new Dictionary<string, SyntaxNode>
                 {
                     ["__Provider__"] = GeneratedSyntax.TypeSyntaxFor(generator, providerInterface),
                     ["__Options__"] = GeneratedSyntax.TypeSyntaxFor(generator, options),
@@ -231,11 +232,16 @@ public sealed class MqttFixedPasswordFixer : CodeFixProvider, IDocumentBatchFixe
         }
 
         private static MemberDeclarationSyntax BuildProviderClass(
-            string name, string access, LiftedCall lifted, string eol, SyntaxGenerator generator, Dictionary<string, SyntaxNode> placeholders)
+            string name, string access, LiftedCall lifted, string eol, bool hasRenewal, SyntaxGenerator generator, Dictionary<string, SyntaxNode> placeholders)
         {
             var text = new StringBuilder();
-            text.Append("/// <summary>Gives IoT Hub a fresh SAS token on every CONNECT by calling ").Append(lifted.MethodName)
-                .Append(" again (IotHubGuard AZIOT103).</summary>").Append(eol);
+            // MQTT 3.1.1 has no AUTH packet: a provider only helps at the next CONNECT, so the user must know to reconnect.
+            text.Append("/// <summary>").Append(eol)
+                .Append("/// Gives IoT Hub a fresh SAS token on every CONNECT (IotHubGuard AZIOT103). MQTT 3.1.1 cannot re-authenticate").Append(eol)
+                .Append(hasRenewal
+                    ? "/// in place: reconnect before the token expires, e.g. with <see cref=\"IotHubGuard.Runtime.Mqtt.IotHubMqttTokenRenewal\"/>."
+                    : "/// in place: reconnect before the token expires, or IoT Hub closes the connection.").Append(eol)
+                .Append("/// </summary>").Append(eol);
             text.Append(access).Append(" sealed class ").Append(name).Append(" : __Provider__").Append(eol).Append('{').Append(eol);
             text.Append("    private readonly string _userName;").Append(eol);
             for (var i = 0; i < lifted.Captures.Length; i++)

@@ -95,6 +95,13 @@ public sealed class DisposedWithoutCloseFixer : LifetimeFixProvider
                 }
                 else if (isMember
                     && closeMethod == "CloseAsync"
+                    && await StopAsyncMember.TryCreateAsync(document, node, client, alsoDispose: false, cancellationToken).ConfigureAwait(false) is { } stop)
+                {
+                    // A hosted service is stopped through StopAsync: close there; its Dispose() keeps disposing.
+                    fixes.Add(new LifetimeFix($"Close '{client}' in a StopAsync override", EquivalenceKeys.CloseFieldFromStopAsync, stop));
+                }
+                else if (isMember
+                    && closeMethod == "CloseAsync"
                     && await DisposeAsyncMember.TryCreateAsync(document, node, client, alsoDisposeFromDispose: false, cancellationToken).ConfigureAwait(false) is { } apply)
                 {
                     fixes.Add(new LifetimeFix($"Close and dispose '{client}' from DisposeAsync", EquivalenceKeys.CloseFieldFromDisposeAsync, apply));

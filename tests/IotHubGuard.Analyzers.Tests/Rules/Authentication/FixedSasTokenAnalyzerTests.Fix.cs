@@ -98,15 +98,15 @@ public partial class FixedSasTokenAnalyzerTests
 
                 public async Task<DeviceClient> ConnectAsync(string host, string deviceId)
                 {
-                    return DeviceClient.Create(host, new GetSasAsyncTokenRefresh(deviceId, this), TransportType.Mqtt);
+                    return DeviceClient.Create(host, new TokenServiceTokenRefresh(deviceId, this), TransportType.Mqtt);
                 }
 
-                /// <summary>Renews the SAS token by calling GetSasAsync again whenever the SDK needs a new one (IotHubGuard AZIOT101).</summary>
-                private sealed class GetSasAsyncTokenRefresh : DeviceAuthenticationWithTokenRefresh
+                /// <summary>The device SDK calls this before each SAS token expires, so the connection never outlives its token (IotHubGuard AZIOT101).</summary>
+                private sealed class TokenServiceTokenRefresh : DeviceAuthenticationWithTokenRefresh
                 {
                     private readonly Device _owner;
 
-                    public GetSasAsyncTokenRefresh(string deviceId, Device owner)
+                    public TokenServiceTokenRefresh(string deviceId, Device owner)
                         : base(deviceId)
                     {
                         _owner = owner;
@@ -255,16 +255,16 @@ public partial class FixedSasTokenAnalyzerTests
                 IAuthenticationMethod Authenticate(string host, string deviceId)
                 {
                     var key = Environment.GetEnvironmentVariable("DEVICE_KEY")!;
-                    return new CreateTokenRefresh(deviceId, host, key);
+                    return new SasTokenRefresh(deviceId, host, key);
                 }
 
-                /// <summary>Renews the SAS token by calling Create again whenever the SDK needs a new one (IotHubGuard AZIOT101).</summary>
-                private sealed class CreateTokenRefresh : DeviceAuthenticationWithTokenRefresh
+                /// <summary>The device SDK calls this before each SAS token expires, so the connection never outlives its token (IotHubGuard AZIOT101).</summary>
+                private sealed class SasTokenRefresh : DeviceAuthenticationWithTokenRefresh
                 {
                     private readonly string _host;
                     private readonly string _key;
 
-                    public CreateTokenRefresh(string deviceId, string host, string key)
+                    public SasTokenRefresh(string deviceId, string host, string key)
                         : base(deviceId)
                     {
                         _host = host;
@@ -314,7 +314,7 @@ public partial class FixedSasTokenAnalyzerTests
             var host = "contoso.azure-devices.net";
             var deviceId = args[0];
             var token = TokenFile.Read(deviceId);
-            using var client = DeviceClient.Create(host, new ReadTokenRefresh(deviceId), TransportType.Mqtt);
+            using var client = DeviceClient.Create(host, new TokenFileTokenRefresh(deviceId), TransportType.Mqtt);
             Console.WriteLine("connected");
 
             static class TokenFile
@@ -322,10 +322,10 @@ public partial class FixedSasTokenAnalyzerTests
                 public static string Read(string deviceId) => System.IO.File.ReadAllText(deviceId + ".sas");
             }
 
-            /// <summary>Renews the SAS token by calling Read again whenever the SDK needs a new one (IotHubGuard AZIOT101).</summary>
-            internal sealed class ReadTokenRefresh : DeviceAuthenticationWithTokenRefresh
+            /// <summary>The device SDK calls this before each SAS token expires, so the connection never outlives its token (IotHubGuard AZIOT101).</summary>
+            internal sealed class TokenFileTokenRefresh : DeviceAuthenticationWithTokenRefresh
             {
-                public ReadTokenRefresh(string deviceId)
+                public TokenFileTokenRefresh(string deviceId)
                     : base(deviceId)
                 {
                 }
@@ -383,18 +383,18 @@ public partial class FixedSasTokenAnalyzerTests
             {
                 async Task<ModuleClient> ConnectAsync(TokenClient tokens, string host, string deviceId, string moduleId)
                 {
-                    return ModuleClient.Create(host, new FetchAsyncTokenRefresh(deviceId, moduleId, tokens));
+                    return ModuleClient.Create(host, new TokenClientTokenRefresh(deviceId, moduleId, tokens));
                 }
 
                 DeviceClient Blocking(TokenClient tokens, string host, string deviceId)
-                    => DeviceClient.Create(host, new FetchTaskAsyncTokenRefresh(deviceId, tokens));
+                    => DeviceClient.Create(host, new HubSasTokenRefresh(deviceId, tokens));
 
-                /// <summary>Renews the SAS token by calling FetchAsync again whenever the SDK needs a new one (IotHubGuard AZIOT101).</summary>
-                private sealed class FetchAsyncTokenRefresh : ModuleAuthenticationWithTokenRefresh
+                /// <summary>The device SDK calls this before each SAS token expires, so the connection never outlives its token (IotHubGuard AZIOT101).</summary>
+                private sealed class TokenClientTokenRefresh : ModuleAuthenticationWithTokenRefresh
                 {
                     private readonly TokenClient _tokens;
 
-                    public FetchAsyncTokenRefresh(string deviceId, string moduleId, TokenClient tokens)
+                    public TokenClientTokenRefresh(string deviceId, string moduleId, TokenClient tokens)
                         : base(deviceId, moduleId)
                     {
                         _tokens = tokens;
@@ -406,12 +406,12 @@ public partial class FixedSasTokenAnalyzerTests
                     }
                 }
 
-                /// <summary>Renews the SAS token by calling FetchTaskAsync again whenever the SDK needs a new one (IotHubGuard AZIOT101).</summary>
-                private sealed class FetchTaskAsyncTokenRefresh : DeviceAuthenticationWithTokenRefresh
+                /// <summary>The device SDK calls this before each SAS token expires, so the connection never outlives its token (IotHubGuard AZIOT101).</summary>
+                private sealed class HubSasTokenRefresh : DeviceAuthenticationWithTokenRefresh
                 {
                     private readonly TokenClient _tokens;
 
-                    public FetchTaskAsyncTokenRefresh(string deviceId, TokenClient tokens)
+                    public HubSasTokenRefresh(string deviceId, TokenClient tokens)
                         : base(deviceId)
                     {
                         _tokens = tokens;
@@ -436,7 +436,7 @@ public partial class FixedSasTokenAnalyzerTests
 
             class Gateway
             {
-                class GetTokenTokenRefresh { }
+                class HubSasTokenRefresh { }
 
                 static string GetToken(string id) => "";
 
@@ -453,20 +453,20 @@ public partial class FixedSasTokenAnalyzerTests
 
             class Gateway
             {
-                class GetTokenTokenRefresh { }
+                class HubSasTokenRefresh { }
 
                 static string GetToken(string id) => "";
 
                 void Connect(string host, string first, string second)
                 {
-                    DeviceClient.Create(host, new GetTokenTokenRefresh2(first));
-                    DeviceClient.Create(host, new GetTokenTokenRefresh2(second));
+                    DeviceClient.Create(host, new HubSasTokenRefresh2(first));
+                    DeviceClient.Create(host, new HubSasTokenRefresh2(second));
                 }
 
-                /// <summary>Renews the SAS token by calling GetToken again whenever the SDK needs a new one (IotHubGuard AZIOT101).</summary>
-                private sealed class GetTokenTokenRefresh2 : DeviceAuthenticationWithTokenRefresh
+                /// <summary>The device SDK calls this before each SAS token expires, so the connection never outlives its token (IotHubGuard AZIOT101).</summary>
+                private sealed class HubSasTokenRefresh2 : DeviceAuthenticationWithTokenRefresh
                 {
-                    public GetTokenTokenRefresh2(string deviceId)
+                    public HubSasTokenRefresh2(string deviceId)
                         : base(deviceId)
                     {
                     }
@@ -488,8 +488,8 @@ public partial class FixedSasTokenAnalyzerTests
         // One at a time, the second fix sees the first class and reuses nothing: it adds its own (…3).
         test.FixedState.Sources.Clear();
         test.FixedState.Sources.Add(fixedSource.Replace(
-            "DeviceClient.Create(host, new GetTokenTokenRefresh2(second));",
-            "DeviceClient.Create(host, new GetTokenTokenRefresh3(second));").Replace(
+            "DeviceClient.Create(host, new HubSasTokenRefresh2(second));",
+            "DeviceClient.Create(host, new HubSasTokenRefresh3(second));").Replace(
             """
                     }
                 }
@@ -499,10 +499,10 @@ public partial class FixedSasTokenAnalyzerTests
                     }
                 }
 
-                /// <summary>Renews the SAS token by calling GetToken again whenever the SDK needs a new one (IotHubGuard AZIOT101).</summary>
-                private sealed class GetTokenTokenRefresh3 : DeviceAuthenticationWithTokenRefresh
+                /// <summary>The device SDK calls this before each SAS token expires, so the connection never outlives its token (IotHubGuard AZIOT101).</summary>
+                private sealed class HubSasTokenRefresh3 : DeviceAuthenticationWithTokenRefresh
                 {
-                    public GetTokenTokenRefresh3(string deviceId)
+                    public HubSasTokenRefresh3(string deviceId)
                         : base(deviceId)
                     {
                     }
@@ -548,12 +548,12 @@ public partial class FixedSasTokenAnalyzerTests
                     static string Issue(string id) => "";
 
                     Microsoft.Azure.Devices.Client.DeviceClient Connect(string host)
-                        => Microsoft.Azure.Devices.Client.DeviceClient.Create(host, new IssueTokenRefresh("gateway"));
+                        => Microsoft.Azure.Devices.Client.DeviceClient.Create(host, new HubSasTokenRefresh("gateway"));
 
-                    /// <summary>Renews the SAS token by calling Issue again whenever the SDK needs a new one (IotHubGuard AZIOT101).</summary>
-                    private sealed class IssueTokenRefresh : DeviceAuthenticationWithTokenRefresh
+                    /// <summary>The device SDK calls this before each SAS token expires, so the connection never outlives its token (IotHubGuard AZIOT101).</summary>
+                    private sealed class HubSasTokenRefresh : DeviceAuthenticationWithTokenRefresh
                     {
-                        public IssueTokenRefresh(string deviceId)
+                        public HubSasTokenRefresh(string deviceId)
                             : base(deviceId)
                         {
                         }

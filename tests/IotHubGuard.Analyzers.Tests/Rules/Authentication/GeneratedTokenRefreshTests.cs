@@ -54,17 +54,17 @@ public class GeneratedTokenRefreshTests
                     public static async Task<DeviceClient> ConnectAsync(ITokenService tokens, string host, string deviceId, CancellationToken cancellationToken)
                     {
                         // Ask the backend for a token.
-                        var client = DeviceClient.Create(host, new GetSasAsyncTokenRefresh(deviceId, tokens));
+                        var client = DeviceClient.Create(host, new TokenServiceTokenRefresh(deviceId, tokens));
                         await client.OpenAsync(cancellationToken);
                         return client;
                     }
 
-                    /// <summary>Renews the SAS token by calling GetSasAsync again whenever the SDK needs a new one (IotHubGuard AZIOT101).</summary>
-                    private sealed class GetSasAsyncTokenRefresh : DeviceAuthenticationWithTokenRefresh
+                    /// <summary>The device SDK calls this before each SAS token expires, so the connection never outlives its token (IotHubGuard AZIOT101).</summary>
+                    private sealed class TokenServiceTokenRefresh : DeviceAuthenticationWithTokenRefresh
                     {
                         private readonly ITokenService _tokens;
 
-                        public GetSasAsyncTokenRefresh(string deviceId, ITokenService tokens)
+                        public TokenServiceTokenRefresh(string deviceId, ITokenService tokens)
                             : base(deviceId)
                         {
                             _tokens = tokens;

@@ -8,8 +8,8 @@ namespace IotHubGuard.Analyzers.Tests.Rules.Authentication;
 public partial class MqttFixedPasswordAnalyzerTests
 {
     /// <summary>
-    /// Test-only declaration with the full name and shape of the runtime package's provider
-    /// (src/IotHubGuard.Runtime.Mqtt/IotHubSasCredentialsProvider.cs on the runtime branch): the fix detects it by name.
+    /// Test-only declarations with the full names of the runtime package's provider and renewal helper
+    /// (src/IotHubGuard.Runtime.Mqtt): the fix detects them by name.
     /// </summary>
     private const string RuntimeProvider = """
         namespace IotHubGuard.Runtime.Mqtt
@@ -22,6 +22,10 @@ public partial class MqttFixedPasswordAnalyzerTests
                 public string GetUserName(MQTTnet.MqttClientOptions clientOptions) => "";
 
                 public byte[] GetPassword(MQTTnet.MqttClientOptions clientOptions) => new byte[0];
+            }
+
+            public sealed class IotHubMqttTokenRenewal
+            {
             }
         }
         """;
@@ -95,19 +99,22 @@ public partial class MqttFixedPasswordAnalyzerTests
                     return new MqttClientOptionsBuilder()
                         .WithTcpServer(host, 8883)
                         .WithClientId(deviceId)
-                        .WithCredentials(new CreateCredentials($"{host}/{deviceId}/?api-version=2021-04-12", host, deviceId, deviceKey)) // token valid for 1 h
+                        .WithCredentials(new SasCredentialsProvider($"{host}/{deviceId}/?api-version=2021-04-12", host, deviceId, deviceKey)) // token valid for 1 h
                         .Build();
                 }
 
-                /// <summary>Gives IoT Hub a fresh SAS token on every CONNECT by calling Create again (IotHubGuard AZIOT103).</summary>
-                private sealed class CreateCredentials : IMqttClientCredentialsProvider
+                /// <summary>
+                /// Gives IoT Hub a fresh SAS token on every CONNECT (IotHubGuard AZIOT103). MQTT 3.1.1 cannot re-authenticate
+                /// in place: reconnect before the token expires, or IoT Hub closes the connection.
+                /// </summary>
+                private sealed class SasCredentialsProvider : IMqttClientCredentialsProvider
                 {
                     private readonly string _userName;
                     private readonly string _host;
                     private readonly string _deviceId;
                     private readonly string _deviceKey;
 
-                    public CreateCredentials(string userName, string host, string deviceId, string deviceKey)
+                    public SasCredentialsProvider(string userName, string host, string deviceId, string deviceKey)
                     {
                         _userName = userName;
                         _host = host;
@@ -217,17 +224,20 @@ public partial class MqttFixedPasswordAnalyzerTests
                 {
                     ClientId = deviceId,
                     ChannelOptions = new MqttClientTcpOptions { RemoteEndpoint = new DnsEndPoint(host, 8883) },
-                    Credentials = new NextCredentials($"{host}/{deviceId}/?api-version=2021-04-12", this, deviceId),
+                    Credentials = new TokenSourceCredentialsProvider($"{host}/{deviceId}/?api-version=2021-04-12", this, deviceId),
                 };
 
-                /// <summary>Gives IoT Hub a fresh SAS token on every CONNECT by calling Next again (IotHubGuard AZIOT103).</summary>
-                private sealed class NextCredentials : IMqttClientCredentialsProvider
+                /// <summary>
+                /// Gives IoT Hub a fresh SAS token on every CONNECT (IotHubGuard AZIOT103). MQTT 3.1.1 cannot re-authenticate
+                /// in place: reconnect before the token expires, e.g. with <see cref="IotHubGuard.Runtime.Mqtt.IotHubMqttTokenRenewal"/>.
+                /// </summary>
+                private sealed class TokenSourceCredentialsProvider : IMqttClientCredentialsProvider
                 {
                     private readonly string _userName;
                     private readonly RawDevice _owner;
                     private readonly string _deviceId;
 
-                    public NextCredentials(string userName, RawDevice owner, string deviceId)
+                    public TokenSourceCredentialsProvider(string userName, RawDevice owner, string deviceId)
                     {
                         _userName = userName;
                         _owner = owner;
@@ -281,22 +291,25 @@ public partial class MqttFixedPasswordAnalyzerTests
             var key = args[1];
             var primary = new MqttClientOptionsBuilder()
                 .WithTcpServer(host)
-                .WithCredentials(new CreateCredentials($"{host}/{deviceId}/?api-version=2021-04-12", host, deviceId, key))
+                .WithCredentials(new SasCredentialsProvider($"{host}/{deviceId}/?api-version=2021-04-12", host, deviceId, key))
                 .Build();
             var fallback = new MqttClientOptionsBuilder()
                 .WithWebSocketServer(o => o.WithUri($"wss://{host}/$iothub/websocket"))
-                .WithCredentials(new CreateCredentials($"{host}/{deviceId}/?api-version=2021-04-12", host, deviceId, key))
+                .WithCredentials(new SasCredentialsProvider($"{host}/{deviceId}/?api-version=2021-04-12", host, deviceId, key))
                 .Build();
 
-            /// <summary>Gives IoT Hub a fresh SAS token on every CONNECT by calling Create again (IotHubGuard AZIOT103).</summary>
-            internal sealed class CreateCredentials : IMqttClientCredentialsProvider
+            /// <summary>
+            /// Gives IoT Hub a fresh SAS token on every CONNECT (IotHubGuard AZIOT103). MQTT 3.1.1 cannot re-authenticate
+            /// in place: reconnect before the token expires, or IoT Hub closes the connection.
+            /// </summary>
+            internal sealed class SasCredentialsProvider : IMqttClientCredentialsProvider
             {
                 private readonly string _userName;
                 private readonly string _host;
                 private readonly string _deviceId;
                 private readonly string _key;
 
-                public CreateCredentials(string userName, string host, string deviceId, string key)
+                public SasCredentialsProvider(string userName, string host, string deviceId, string key)
                 {
                     _userName = userName;
                     _host = host;
@@ -316,11 +329,11 @@ public partial class MqttFixedPasswordAnalyzerTests
             }
             """;
 
-        // One fix at a time, the second sees the first class and adds its own twin (CreateCredentials2); Fix All shares one.
-        var twin = batchFixed.Substring(batchFixed.IndexOf("/// <summary>", System.StringComparison.Ordinal)).Replace("CreateCredentials", "CreateCredentials2");
+        // One fix at a time, the second sees the first class and adds its own twin (HubSasCredentialsProvider); Fix All shares one.
+        var twin = batchFixed.Substring(batchFixed.IndexOf("/// <summary>", System.StringComparison.Ordinal)).Replace("SasCredentialsProvider", "HubSasCredentialsProvider");
         var oneByOne = batchFixed.Replace(
-            "o.WithUri($\"wss://{host}/$iothub/websocket\"))\n    .WithCredentials(new CreateCredentials(",
-            "o.WithUri($\"wss://{host}/$iothub/websocket\"))\n    .WithCredentials(new CreateCredentials2(") + "\n\n" + twin;
+            "o.WithUri($\"wss://{host}/$iothub/websocket\"))\n    .WithCredentials(new SasCredentialsProvider(",
+            "o.WithUri($\"wss://{host}/$iothub/websocket\"))\n    .WithCredentials(new HubSasCredentialsProvider(") + "\n\n" + twin;
 
         var test = new Verify.Test
         {

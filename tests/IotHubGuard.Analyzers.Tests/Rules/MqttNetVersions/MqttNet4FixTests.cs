@@ -53,20 +53,22 @@ public class MqttNet4FixTests
                 {
                     public MqttClientOptions Options(string deviceId)
                     {
-                        var sas = Sas.Create(deviceId);
                         return new MqttClientOptionsBuilder()
                             .WithTcpServer("contoso.azure-devices.net", 8883)
-                            .WithCredentials(new CreateCredentials($"contoso.azure-devices.net/{deviceId}/?api-version=2021-04-12", deviceId))
+                            .WithCredentials(new SasCredentialsProvider($"contoso.azure-devices.net/{deviceId}/?api-version=2021-04-12", deviceId))
                             .Build();
                     }
 
-                    /// <summary>Gives IoT Hub a fresh SAS token on every CONNECT by calling Create again (IotHubGuard AZIOT103).</summary>
-                    private sealed class CreateCredentials : IMqttClientCredentialsProvider
+                    /// <summary>
+                    /// Gives IoT Hub a fresh SAS token on every CONNECT (IotHubGuard AZIOT103). MQTT 3.1.1 cannot re-authenticate
+                    /// in place: reconnect before the token expires, or IoT Hub closes the connection.
+                    /// </summary>
+                    private sealed class SasCredentialsProvider : IMqttClientCredentialsProvider
                     {
                         private readonly string _userName;
                         private readonly string _deviceId;
 
-                        public CreateCredentials(string userName, string deviceId)
+                        public SasCredentialsProvider(string userName, string deviceId)
                         {
                             _userName = userName;
                             _deviceId = deviceId;
@@ -124,10 +126,7 @@ public class MqttNet4FixTests
                         }
                         finally
                         {
-                            if (client.IsConnected)
-                            {
-                                await client.DisconnectAsync();
-                            }
+                            await client.TryDisconnectAsync();
                         }
                     }
                 }
