@@ -56,7 +56,7 @@ public class MqttKeepAliveIotDeviceTests
     }
 
     [Fact]
-    public async Task KeepAliveAboveMaximum_Reports_AndIsClamped()
+    public async Task KeepAliveAboveMaximum_Reports_AndGetsTheDefault()
     {
         const string source = """
             using System;
@@ -73,7 +73,7 @@ public class MqttKeepAliveIotDeviceTests
 
             class Device
             {
-                MqttNetClientOptions Options() => new MqttNetClientOptions { KeepAlivePeriod = TimeSpan.FromSeconds(1177) };
+                MqttNetClientOptions Options() => new MqttNetClientOptions { KeepAlivePeriod = TimeSpan.FromMinutes(5) };
             }
             """;
         await VerifyLong.VerifyCodeFixAsync(source, fixedSource, IotDevice);

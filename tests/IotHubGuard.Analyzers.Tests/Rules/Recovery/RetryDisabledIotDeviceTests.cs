@@ -124,6 +124,7 @@ public class RetryDisabledIotDeviceTests
             }
             """;
         const string fixedSource = """
+            using System;
             using Microsoft.Azure.Iot.Device.Models;
             using Microsoft.Azure.Iot.Device.Retry;
 
@@ -131,7 +132,7 @@ public class RetryDisabledIotDeviceTests
             {
                 ConnectionClientOptions Options() => new ConnectionClientOptions
                 {
-                    ConnectionRetryPolicy = /* why */ new ExponentialBackoffRetryPolicy(uint.MaxValue, System.TimeSpan.FromSeconds(60)), // trailing
+                    ConnectionRetryPolicy = /* why */ new ExponentialBackoffRetryPolicy(uint.MaxValue, TimeSpan.FromSeconds(60)), // trailing
                 };
             }
             """;
