@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Before/after in one command: builds IotHubGuard.Analyzers at BASE (default: main) in a temporary worktree, then runs
 # the quick benchmark with that build as "before" and this checkout as "after", in the same interleaved rounds.
-#   benchmarks/before-after.sh [BASE] [quick-mode options…]     e.g. benchmarks/before-after.sh main --out quick.md
+#   benchmarks/before-after.sh [BASE] [quick-mode options…]     e.g. benchmarks/before-after.sh main --sizes 1000
 set -euo pipefail
 base="${1:-main}"
 shift || true

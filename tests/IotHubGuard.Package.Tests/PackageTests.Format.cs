@@ -22,7 +22,7 @@ public partial class PackageTests
         Assert.True(format.ExitCode == 0, format.ToString());
 
         var fixedSource = File.ReadAllText(Path.Combine(consumer.Directory, "FiringDevice.cs"));
-        Assert.Contains("KeepAliveInSeconds = 1177", fixedSource, System.StringComparison.Ordinal);
+        Assert.Contains("KeepAliveInSeconds = 300", fixedSource, System.StringComparison.Ordinal);
         Assert.Contains("IdleTimeout = TimeSpan.FromMinutes(2)", fixedSource, System.StringComparison.Ordinal);
         Assert.Contains(".WithKeepAlivePeriod(TimeSpan.FromMinutes(5))", fixedSource, System.StringComparison.Ordinal);
         Assert.Equal(ConsumerSources.Clean, File.ReadAllText(Path.Combine(consumer.Directory, "CleanDevice.cs")));
