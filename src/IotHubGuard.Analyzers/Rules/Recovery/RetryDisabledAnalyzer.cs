@@ -128,7 +128,7 @@ public sealed class RetryDisabledAnalyzer : IotHubGuardAnalyzer
         if (assignment.Target is not IPropertyReferenceOperation { Property: var property }
             || property.Name != "ConnectionRetryPolicy"
             || !property.ContainingType.InheritsFromOrEquals(symbols.IotDeviceConnectionClientOptions)
-            || Unwrap(assignment.Value) is not IObjectCreationOperation creation
+            || OperationUnwrap.Conversions(assignment.Value) is not IObjectCreationOperation creation
             || !NeverRetries(creation, symbols))
         {
             return;
@@ -157,16 +157,6 @@ public sealed class RetryDisabledAnalyzer : IotHubGuardAnalyzer
             && maxRetries.Value.ConstantValue is { HasValue: true, Value: { } value }
             && value is IConvertible
             && Convert.ToInt64(value, CultureInfo.InvariantCulture) == 0;
-    }
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
     }
 
     private static void AnalyzeObsoleteProperty(OperationAnalysisContext context, KnownSymbols symbols)
